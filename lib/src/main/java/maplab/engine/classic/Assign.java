@@ -1,0 +1,142 @@
+package maplab.engine.classic;
+
+import static maplab.engine.classic.Hmap.HASH_WRITING;
+import static maplab.engine.classic.Hmap.bucketMask;
+import static maplab.engine.classic.MapType.BUCKET_CNT;
+import static maplab.engine.classic.Tophash.EMPTY_REST;
+
+import maplab.engine.GoFatalError;
+
+/** Insert and update: mapassign (runtime/map.go; the fast variants choose the same slot). */
+final class Assign {
+
+    private Assign() {
+    }
+
+    /**
+     * mapassign(t, h, key): returns the elem slot for {@code key}, inserting the key if absent;
+     * the caller stores the elem there afterwards, as compiled Go code does.
+     *
+     * <p>Invariants kept: the scan for an existing key runs to the end of the chain or to the
+     * first emptyRest, and meanwhile remembers the first empty slot (emptyOne or emptyRest) as the
+     * insert position, so deleted slots are reused before any overflow bucket is added. Growth is
+     * checked only for a new key and only when not already growing, and after hashGrow the search
+     * starts again, so the first insert after a grow already evacuates.
+     */
+    static Access.Slot mapassign(Hmap h, Object key) {
+        if ((h.flags() & HASH_WRITING) != 0) {
+            throw new GoFatalError("concurrent map writes");
+        }
+        long hash = h.hash(key);
+        // Set hashWriting after hashing: a hash that panics has not written.
+        h.setFlags(h.flags() ^ HASH_WRITING);
+
+        if (h.buckets() == null) {
+            h.setBuckets(MakeMap.newFirstBucket(h));
+        }
+
+        Access.Slot result;
+        again:
+        while (true) {
+            long bucket = hash & bucketMask(h.B());
+            if (h.growing()) {
+                Growth.growWork(h, bucket);
+            }
+            Bucket b = h.buckets().get(bucket);
+            int top = Tophash.of(hash);
+
+            Bucket insertb = null;
+            int inserti = -1;
+            bucketloop:
+            while (true) {
+                for (int i = 0; i < BUCKET_CNT; i++) {
+                    int th = b.tophash(i);
+                    if (th != top) {
+                        if (Tophash.isEmpty(th) && insertb == null) {
+                            insertb = b;
+                            inserti = i;
+                        }
+                        if (th == EMPTY_REST) {
+                            break bucketloop;
+                        }
+                        continue;
+                    }
+                    Object k = h.keyOf(b, i);
+                    if (!h.t.key().equal(key, k)) {
+                        continue;
+                    }
+                    // Already have a mapping for key: update it.
+                    if (h.t.key().needKeyUpdate()) {
+                        storeKey(h, b, i, key);
+                    }
+                    if (h.events != null) {
+                        h.events.emit(new MapEvent.ElemUpdated(h.op, Events.slot(b, i), key));
+                    }
+                    result = new Access.Slot(b, i);
+                    break again;
+                }
+                Bucket ovf = b.overflow();
+                if (ovf == null) {
+                    break;
+                }
+                b = ovf;
+            }
+
+            // Did not find the key. Grow if the map is full or has too many overflow buckets,
+            // unless a growth is already under way; growing invalidates everything, so retry.
+            if (!h.growing() && (Growth.overLoadFactor(h.version, h.count() + 1L, h.B())
+                    || Growth.tooManyOverflowBuckets(h.noverflow(), h.B()))) {
+                Growth.hashGrow(h);
+                continue;
+            }
+
+            if (insertb == null) {
+                // The bucket and all its overflow buckets are full: chain a new one.
+                insertb = Overflow.newoverflow(h, b);
+                inserti = 0;
+            }
+            int previous = insertb.tophash(inserti);
+            // Store the new key at the insert position: pointers to fresh objects first when
+            // key or elem are indirect, then the key itself, then tophash, in the runtime's order.
+            if (h.t.indirectKey()) {
+                insertb.setKey(inserti, new Indirect(null));
+            }
+            if (h.t.indirectElem()) {
+                insertb.setElem(inserti, new Indirect(null));
+            }
+            storeKey(h, insertb, inserti, key);
+            insertb.setTophash(inserti, top);
+            h.setCount(h.count() + 1);
+            if (h.events != null) {
+                h.events.emit(new MapEvent.SlotWritten(h.op, Events.slot(insertb, inserti), top, key, previous));
+            }
+            result = new Access.Slot(insertb, inserti);
+            break;
+        }
+
+        // done:
+        if ((h.flags() & HASH_WRITING) == 0) {
+            throw new GoFatalError("concurrent map writes");
+        }
+        h.setFlags(h.flags() & ~HASH_WRITING);
+        return result;
+    }
+
+    /** typedmemmove(t.key, k, key): into the key slot, or into the object it points to. */
+    private static void storeKey(Hmap h, Bucket b, int i, Object key) {
+        if (h.t.indirectKey()) {
+            ((Indirect) b.key(i)).value = key;
+        } else {
+            b.setKey(i, key);
+        }
+    }
+
+    /** The compiled code's store of the elem into the slot mapassign returned. */
+    static void storeElem(Hmap h, Access.Slot s, Object elem) {
+        if (h.t.indirectElem()) {
+            ((Indirect) s.b().elem(s.i())).value = elem;
+        } else {
+            s.b().setElem(s.i(), elem);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package maplab.engine.classic;
+
+import java.util.Map;
+
+/**
+ * A {@code for k, v := range m} loop that the caller advances step by step, so writes can happen
+ * between steps. Starting it ({@link ClassicMap#iterate()}) already moves to the first entry, as
+ * the runtime's mapiterinit does. Abandoning it needs no call (the runtime has none), but the
+ * iterator flags it set on the map stay set, as in Go.
+ */
+public final class ClassicIterator {
+
+    private final ClassicMap map;
+    private final Hiter it;
+    private boolean done;
+
+    ClassicIterator(ClassicMap map, Hiter it) {
+        this.map = map;
+        this.it = it;
+        this.done = it.key == null;
+    }
+
+    /** Whether the iterator stands on an entry (false once the loop has ended). */
+    public boolean hasEntry() {
+        return !done;
+    }
+
+    /** The current key; throws if the loop has ended. */
+    public Object key() {
+        requireEntry();
+        return it.key;
+    }
+
+    /** The current elem; throws if the loop has ended. */
+    public Object elem() {
+        requireEntry();
+        return it.elem;
+    }
+
+    /** The current entry; throws if the loop has ended. */
+    public Map.Entry<Object, Object> entry() {
+        requireEntry();
+        return Map.entry(it.key, it.elem);
+    }
+
+    /**
+     * mapiternext: moves to the next entry. Returns false when the loop has ended; calling it
+     * again after that does nothing (the compiled loop never calls the runtime again).
+     */
+    public boolean next() {
+        if (done) {
+            return false;
+        }
+        map.begin();
+        it.mapiternext();
+        done = it.key == null;
+        return !done;
+    }
+
+    /** The start bucket the runtime drew (it.startBucket); 0 for an empty map, which draws nothing. */
+    public long startBucket() {
+        return it.startBucket;
+    }
+
+    /** The start slot offset the runtime drew (it.offset), 0..7. */
+    public int offset() {
+        return it.offset;
+    }
+
+    /** Whether the start was drawn: false when the map was empty at the start (no draw, no flags). */
+    public boolean drewStart() {
+        return it.started;
+    }
+
+    /** The iterator's internal position, for debugging. */
+    String debug() {
+        return "bptr=" + it.bptr + " i=" + it.i + " bucket=" + it.bucket + " B=" + it.B + " buckets#" + it.buckets.id
+                + " checkBucket=" + it.checkBucket + " start=" + it.startBucket + "/" + it.offset;
+    }
+
+    private void requireEntry() {
+        if (done) {
+            throw new IllegalStateException("the iteration has ended: there is no current entry");
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package maplab.engine.classic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import maplab.engine.Hasher;
+import maplab.engine.RandomSource;
+import maplab.engine.StandardHasher;
+
+/**
+ * A Go classic map (runtime/map.go of Go 1.19-1.23) that you can watch: the public face of the
+ * engine. Each method is one Go map operation and checks its arguments before touching the map,
+ * so bad input throws an exception naming the problem and changes nothing.
+ *
+ * <pre>
+ *   ClassicMap m = ClassicMap.builder(MapType.of("uint64", "uint64")).go("1.19").seed(1).build();
+ *   for (long k = 0; k < 20; k++) m.set(k, k * k);
+ *   System.out.println(maplab.render.TextDiagram.render(m.snapshot()));
+ * </pre>
+ */
+public final class ClassicMap {
+
+    private final Hmap h;
+    private long ops;
+
+    private ClassicMap(Builder b) {
+        h = new Hmap(b.type, b.version, b.hasher, b.random);
+        for (MapListener l : b.listeners) {
+            listen(l);
+        }
+        h.op = 0;
+        if (b.hint < 0) {
+            MakeMap.makemapSmall(h);
+        } else {
+            MakeMap.makemap(h, b.hint);
+        }
+    }
+
+    /** Starts describing {@code make(map[K]V)} of this type. */
+    public static Builder builder(MapType type) {
+        return new Builder(type);
+    }
+
+    /** The choices of {@code make}: Go version, hint, hash, random source, listeners. */
+    public static final class Builder {
+        private final MapType type;
+        private GoVersion version = GoVersion.GO1_23;
+        private long hint = -1;
+        private Hasher hasher = StandardHasher.INSTANCE;
+        private RandomSource random;
+        private long seed = 1;
+        private final List<MapListener> listeners = new ArrayList<>();
+
+        private Builder(MapType type) {
+            this.type = Objects.requireNonNull(type, "map type");
+        }
+
+        /** The Go release to model: "1.19", "1.21", "1.22", "1.23" (default 1.23, the last classic one). */
+        public Builder go(String release) {
+            this.version = GoVersion.parse(release);
+            return this;
+        }
+
+        public Builder go(GoVersion version) {
+            this.version = Objects.requireNonNull(version, "Go version");
+            return this;
+        }
+
+        /** make(map[K]V, hint). Without it, make(map[K]V). */
+        public Builder hint(long hint) {
+            if (hint < 0) {
+                throw new IllegalArgumentException("hint must be >= 0, got " + hint
+                        + " (Go panics with 'makemap: size out of range'); leave it out for make(map[K]V)");
+            }
+            int b = MakeMap.bForHint(version, hint);
+            if (b > MakeMap.MAX_B) {
+                throw new IllegalArgumentException("hint " + hint + " needs 2^" + b + " buckets, more than this "
+                        + "model allocates (2^" + MakeMap.MAX_B + ")");
+            }
+            this.hint = hint;
+            return this;
+        }
+
+        public Builder hasher(Hasher hasher) {
+            this.hasher = Objects.requireNonNull(hasher, "hasher");
+            return this;
+        }
+
+        /** The random source of seeds and iterator starts; overrides {@link #seed}. */
+        public Builder random(RandomSource random) {
+            this.random = Objects.requireNonNull(random, "random source");
+            return this;
+        }
+
+        /** Seeds the default random source (default 1), for a reproducible run. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            this.random = null;
+            return this;
+        }
+
+        public Builder listener(MapListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** make: draws the seed and, for a hint over 8, allocates the bucket array. */
+        public ClassicMap build() {
+            if (random == null) {
+                random = RandomSource.seeded(seed);
+            }
+            return new ClassicMap(this);
+        }
+    }
+
+    /** m[key] = elem (mapassign, then the store into the returned slot). */
+    public void set(Object key, Object elem) {
+        h.t.key().check("key", key);
+        h.t.elem().check("elem", elem);
+        Object k = h.t.key().own(key);
+        Object e = h.t.elem().own(elem);
+        begin();
+        Assign.storeElem(h, Assign.mapassign(h, k), e);
+    }
+
+    /** m[key]: the elem, or null if the key is absent (mapaccess1). */
+    public Object get(Object key) {
+        h.t.key().check("key", key);
+        begin();
+        return Access.mapaccess(h, key);
+    }
+
+    /** _, ok := m[key] (mapaccess2). */
+    public boolean contains(Object key) {
+        return get(key) != null;
+    }
+
+    /** delete(m, key) (mapdelete). Returns whether a key was removed; Go's delete says nothing. */
+    public boolean delete(Object key) {
+        h.t.key().check("key", key);
+        begin();
+        return Delete.mapdelete(h, key);
+    }
+
+    /** clear(m), or the for-range-delete loop the compiler turns into the same call (mapclear). */
+    public void clear() {
+        begin();
+        Clear.mapclear(h);
+    }
+
+    /** len(m): hmap.count. */
+    public int len() {
+        return h.count();
+    }
+
+    /** Starts {@code for k, v := range m} (mapiterinit), standing on the first entry if any. */
+    public ClassicIterator iterate() {
+        Hiter it = new Hiter(h);
+        begin();
+        it.mapiterinit();
+        return new ClassicIterator(this, it);
+    }
+
+    /** A whole {@code for k, v := range m} with no writes inside: the entries in the order produced. */
+    public List<Map.Entry<Object, Object>> entries() {
+        List<Map.Entry<Object, Object>> out = new ArrayList<>(len());
+        for (ClassicIterator it = iterate(); it.hasEntry(); it.next()) {
+            out.add(it.entry());
+        }
+        return out;
+    }
+
+    /** The keys of a whole range loop, in the order produced. */
+    public List<Object> keys() {
+        List<Object> out = new ArrayList<>(len());
+        for (ClassicIterator it = iterate(); it.hasEntry(); it.next()) {
+            out.add(it.key());
+        }
+        return out;
+    }
+
+    /** A read-only copy of the whole state: header, every bucket chain, old buckets, pool. */
+    public MapSnapshot snapshot() {
+        return Snapshots.of(h, ops);
+    }
+
+    /** The broken invariants, if any (empty when the map is sound). See {@link Invariants}. */
+    public List<String> check() {
+        return Invariants.check(h);
+    }
+
+    /** Throws IllegalStateException listing every broken invariant. */
+    public void checkInvariants() {
+        List<String> broken = check();
+        if (!broken.isEmpty()) {
+            throw new IllegalStateException("map invariants broken after operation " + ops + ":\n  "
+                    + String.join("\n  ", broken));
+        }
+    }
+
+    /** Subscribes a listener to the engine's events. */
+    public void listen(MapListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (h.events == null) {
+            h.events = new Events();
+        }
+        h.events.add(listener);
+    }
+
+    /** Unsubscribes it; with no listener left, the engine builds no events at all. */
+    public void unlisten(MapListener listener) {
+        if (h.events != null && !h.events.remove(listener)) {
+            h.events = null;
+        }
+    }
+
+    public MapType type() {
+        return h.t;
+    }
+
+    public GoVersion version() {
+        return h.version;
+    }
+
+    /** The index of the last operation applied (0 is make). */
+    public long opIndex() {
+        return ops;
+    }
+
+    /** Starts the next operation: its index is carried by every event it causes. */
+    void begin() {
+        h.op = ++ops;
+    }
+
+    @Override
+    public String toString() {
+        return h.t + " (" + h.version + ") len=" + h.count() + " B=" + h.B();
+    }
+}

@@ -1,0 +1,133 @@
+package maplab.engine.classic;
+
+import static maplab.engine.classic.Hmap.HASH_WRITING;
+import static maplab.engine.classic.Hmap.bucketMask;
+import static maplab.engine.classic.MapType.BUCKET_CNT;
+import static maplab.engine.classic.Tophash.EMPTY_ONE;
+import static maplab.engine.classic.Tophash.EMPTY_REST;
+
+import java.util.ArrayList;
+import java.util.List;
+import maplab.engine.Draw;
+import maplab.engine.GoFatalError;
+
+/** Deletion: mapdelete (runtime/map.go; the fast variants leave the same state). */
+final class Delete {
+
+    private Delete() {
+    }
+
+    /**
+     * mapdelete(t, h, key): marks the key's slot emptyOne and clears what the GC could follow.
+     * Returns whether a key was removed (Go's delete returns nothing).
+     *
+     * <p>Invariant kept: emptyRest means "this slot and every later slot of the chain are empty".
+     * So when the deleted slot is the last used one of its chain (the next slot, or the next
+     * bucket's slot 0, is emptyRest, or there is no next bucket), it becomes emptyRest, and so
+     * does every emptyOne before it, walking back across the chain to the main bucket's slot 0.
+     * A delete that empties the map draws a new seed (issue 25237).
+     */
+    static boolean mapdelete(Hmap h, Object key) {
+        if (h.count() == 0) {
+            return false;
+        }
+        if ((h.flags() & HASH_WRITING) != 0) {
+            throw new GoFatalError("concurrent map writes");
+        }
+        long hash = h.hash(key);
+        // Set hashWriting after hashing: a hash that panics has not written.
+        h.setFlags(h.flags() ^ HASH_WRITING);
+
+        long bucket = hash & bucketMask(h.B());
+        if (h.growing()) {
+            Growth.growWork(h, bucket);
+        }
+        Bucket b = h.buckets().get(bucket);
+        Bucket bOrig = b;
+        int top = Tophash.of(hash);
+        boolean removed = false;
+        search:
+        for (; b != null; b = b.overflow()) {
+            for (int i = 0; i < BUCKET_CNT; i++) {
+                int th = b.tophash(i);
+                if (th != top) {
+                    if (th == EMPTY_REST) {
+                        break search;
+                    }
+                    continue;
+                }
+                Object k2 = h.keyOf(b, i);
+                if (!h.t.key().equal(key, k2)) {
+                    continue;
+                }
+                // Only clear the key if there are pointers in it; pointer-free keys stay as stale bytes.
+                if (h.t.indirectKey() || h.t.key().hasPointers()) {
+                    b.setKey(i, null);
+                }
+                b.setElem(i, null);
+                b.setTophash(i, EMPTY_ONE);
+                if (h.events != null) {
+                    h.events.emit(new MapEvent.SlotTombstoned(h.op, Events.slot(b, i), key));
+                }
+                if (endsChain(b, i)) {
+                    markEmptyRest(h, bOrig, b, i);
+                }
+                h.setCount(h.count() - 1);
+                if (h.count() == 0) {
+                    // Reset the hash seed to make repeated collisions harder for attackers.
+                    int old = h.hash0();
+                    h.setHash0(h.rand32(Draw.HASH_SEED));
+                    if (h.events != null) {
+                        h.events.emit(new MapEvent.Reseeded(h.op, old, h.hash0(), "delete emptied the map"));
+                    }
+                }
+                removed = true;
+                break search;
+            }
+        }
+
+        if ((h.flags() & HASH_WRITING) == 0) {
+            throw new GoFatalError("concurrent map writes");
+        }
+        h.setFlags(h.flags() & ~HASH_WRITING);
+        return removed;
+    }
+
+    /** Whether everything after slot i of b is emptyRest: the next slot, or the next bucket's first. */
+    private static boolean endsChain(Bucket b, int i) {
+        if (i == BUCKET_CNT - 1) {
+            return b.overflow() == null || b.overflow().tophash(0) == EMPTY_REST;
+        }
+        return b.tophash(i + 1) == EMPTY_REST;
+    }
+
+    /** Turns slot i of b and the run of emptyOne before it into emptyRest, back to bOrig's slot 0. */
+    private static void markEmptyRest(Hmap h, Bucket bOrig, Bucket b, int i) {
+        List<MapEvent.SlotRef> marked = h.events != null ? new ArrayList<>() : null;
+        while (true) {
+            b.setTophash(i, EMPTY_REST);
+            if (marked != null) {
+                marked.add(Events.slot(b, i));
+            }
+            if (i == 0) {
+                if (b == bOrig) {
+                    break; // beginning of the initial bucket: done
+                }
+                // Find the previous bucket and continue at its last slot.
+                Bucket c = b;
+                for (b = bOrig; b.overflow() != c; b = b.overflow()) {
+                    // walk
+                }
+                i = BUCKET_CNT - 1;
+            } else {
+                i--;
+            }
+            if (b.tophash(i) != EMPTY_ONE) {
+                break;
+            }
+        }
+        if (marked != null) {
+            h.events.emit(new MapEvent.EmptyRestPropagated(h.op, List.copyOf(marked)));
+        }
+    }
+}

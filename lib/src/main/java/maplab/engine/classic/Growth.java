@@ -1,0 +1,198 @@
+package maplab.engine.classic;
+
+import static maplab.engine.classic.Hmap.ITERATOR;
+import static maplab.engine.classic.Hmap.OLD_ITERATOR;
+import static maplab.engine.classic.Hmap.SAME_SIZE_GROW;
+import static maplab.engine.classic.Hmap.bucketShift;
+import static maplab.engine.classic.MapType.BUCKET_CNT;
+import static maplab.engine.classic.Tophash.EVACUATED_EMPTY;
+import static maplab.engine.classic.Tophash.EVACUATED_X;
+import static maplab.engine.classic.Tophash.MIN_TOP_HASH;
+
+/**
+ * Growth: the triggers (overLoadFactor, tooManyOverflowBuckets), hashGrow, and the incremental
+ * evacuation done by growWork, evacuate and advanceEvacuationMark (runtime/map.go).
+ */
+final class Growth {
+
+    private Growth() {
+    }
+
+    /** overLoadFactor(count, B): more than 8 entries and more than loadFactor * 2^B. */
+    static boolean overLoadFactor(GoVersion version, long count, int b) {
+        return count > BUCKET_CNT && count > version.loadFactorNum() * (bucketShift(b) / 2);
+    }
+
+    /** tooManyOverflowBuckets(noverflow, B): about as many overflow buckets as buckets (B capped at 15). */
+    static boolean tooManyOverflowBuckets(int noverflow, int b) {
+        if (b > 15) {
+            b = 15;
+        }
+        return noverflow >= (1 << b);
+    }
+
+    /**
+     * hashGrow(t, h): doubles if count+1 is over the load factor, otherwise grows to the same size
+     * (too many overflow buckets). Commits the new array as h.buckets and the old as h.oldbuckets;
+     * moves no entries: growWork does that, a little at each write. An iterator on the current
+     * array becomes an iterator on the old one (iterator -> oldIterator).
+     */
+    static void hashGrow(Hmap h) {
+        int bigger = 1;
+        if (!overLoadFactor(h.version, h.count() + 1L, h.B())) {
+            bigger = 0;
+            h.setFlags(h.flags() | SAME_SIZE_GROW);
+        }
+        BucketArray oldbuckets = h.buckets();
+        BucketArray newbuckets = MakeMap.makeBucketArray(h, h.B() + bigger, null);
+        Bucket nextOverflow = newbuckets.pool();
+
+        int flags = h.flags() & ~(ITERATOR | OLD_ITERATOR);
+        if ((h.flags() & ITERATOR) != 0) {
+            flags |= OLD_ITERATOR;
+        }
+        int oldB = h.B();
+        int noverflow = h.noverflow();
+        // commit the grow (atomic wrt gc)
+        h.setB(h.B() + bigger);
+        h.setFlags(flags);
+        h.setOldbuckets(oldbuckets);
+        h.setBuckets(newbuckets);
+        h.setNevacuate(0);
+        h.setNoverflow(0);
+
+        MapExtra extra = h.extra();
+        if (extra != null && extra.overflow != null) {
+            // Promote current overflow buckets to the old generation.
+            if (extra.oldoverflow != null) {
+                throw new IllegalStateException("oldoverflow is not nil");
+            }
+            extra.oldoverflow = extra.overflow;
+            extra.overflow = null;
+        }
+        if (nextOverflow != null) {
+            if (h.extra() == null) {
+                h.setExtra(new MapExtra());
+            }
+            h.extra().nextOverflow = nextOverflow;
+        }
+        if (h.events != null) {
+            h.events.emit(new MapEvent.GrowthStarted(h.op, bigger == 0, oldB, h.B(), h.count(), noverflow));
+        }
+    }
+
+    /**
+     * growWork(t, h, bucket): evacuates the old bucket that {@code bucket} (an index in the new
+     * array) draws from, then one more, at nevacuate, to make progress.
+     */
+    static void growWork(Hmap h, long bucket) {
+        evacuate(h, bucket & h.oldbucketmask());
+        if (h.growing()) {
+            evacuate(h, h.nevacuate());
+        }
+    }
+
+    /** One evacuation destination (evacDst): the bucket being filled and the next free slot. */
+    private static final class EvacDst {
+        Bucket b;
+        int i;
+        int moved;
+
+        EvacDst(Bucket b) {
+            this.b = b;
+        }
+    }
+
+    /**
+     * evacuate(t, h, oldbucket): if old bucket j is not yet evacuated, moves every live entry of
+     * its chain, in slot order, densely into new[j] (X) or, when doubling, new[j+newbit] (Y) as
+     * hash & newbit says, continuing into overflow buckets at 8; marks each old slot
+     * evacuatedX/Y or evacuatedEmpty. Tophash is copied unchanged. Unless an iterator may still
+     * read the old array, a pointerful old main bucket is then cleared but for its tophash, which
+     * unlinks its overflow chain. Finally advances nevacuate if j was the next to do.
+     */
+    static void evacuate(Hmap h, long oldbucket) {
+        Bucket b = h.oldbuckets().get(oldbucket);
+        long newbit = h.noldbuckets();
+        if (!b.evacuated()) {
+            EvacDst x = new EvacDst(h.buckets().get(oldbucket));
+            EvacDst y = null;
+            if (!h.sameSizeGrow()) {
+                y = new EvacDst(h.buckets().get(oldbucket + newbit));
+            }
+            for (; b != null; b = b.overflow()) {
+                for (int i = 0; i < BUCKET_CNT; i++) {
+                    int top = b.tophash(i);
+                    if (Tophash.isEmpty(top)) {
+                        b.setTophash(i, EVACUATED_EMPTY);
+                        continue;
+                    }
+                    if (top < MIN_TOP_HASH) {
+                        throw new IllegalStateException("bad map state");
+                    }
+                    Object k2 = h.keyOf(b, i);
+                    int useY = 0;
+                    if (!h.sameSizeGrow()) {
+                        long hash = h.hash(k2);
+                        if ((h.flags() & ITERATOR) != 0 && !h.t.key().reflexive() && !h.t.key().equal(k2, k2)) {
+                            // NaN: the hash is random, and an iterator needs a repeatable choice,
+                            // so the low bit of tophash decides; a fresh tophash spreads NaNs later.
+                            useY = top & 1;
+                            top = Tophash.of(hash);
+                        } else if ((hash & newbit) != 0) {
+                            useY = 1;
+                        }
+                    }
+                    b.setTophash(i, EVACUATED_X + useY);
+                    EvacDst dst = useY == 0 ? x : y;
+                    if (dst.i == BUCKET_CNT) {
+                        dst.b = Overflow.newoverflow(h, dst.b);
+                        dst.i = 0;
+                    }
+                    dst.b.setTophash(dst.i, top);
+                    // An indirect key or elem moves by pointer: the same Indirect object.
+                    dst.b.setKey(dst.i, b.key(i));
+                    dst.b.setElem(dst.i, b.elem(i));
+                    dst.i++;
+                    dst.moved++;
+                }
+            }
+            // Unlink the overflow buckets and clear keys and elems to help GC.
+            if ((h.flags() & OLD_ITERATOR) == 0 && h.t.bucketHasPointers()) {
+                h.oldbuckets().get(oldbucket).zeroData();
+            }
+            if (h.events != null) {
+                h.events.emit(new MapEvent.BucketEvacuated(h.op, oldbucket, x.moved, y == null ? 0 : y.moved));
+            }
+        }
+        if (oldbucket == h.nevacuate()) {
+            advanceEvacuationMark(h, newbit);
+        }
+    }
+
+    /**
+     * advanceEvacuationMark(h, t, newbit): nevacuate moves past every old bucket already
+     * evacuated (at most 1024 beyond the one just done); at newbit the growth is over: the old
+     * array and old overflow slice are dropped and sameSizeGrow cleared. The iterator bits stay.
+     */
+    static void advanceEvacuationMark(Hmap h, long newbit) {
+        h.setNevacuate(h.nevacuate() + 1);
+        long stop = h.nevacuate() + 1024;
+        if (stop > newbit) {
+            stop = newbit;
+        }
+        while (h.nevacuate() != stop && h.oldbuckets().get(h.nevacuate()).evacuated()) {
+            h.setNevacuate(h.nevacuate() + 1);
+        }
+        if (h.nevacuate() == newbit) {
+            h.setOldbuckets(null);
+            if (h.extra() != null) {
+                h.extra().oldoverflow = null;
+            }
+            h.setFlags(h.flags() & ~SAME_SIZE_GROW);
+            if (h.events != null) {
+                h.events.emit(new MapEvent.GrowthFinished(h.op, h.B()));
+            }
+        }
+    }
+}

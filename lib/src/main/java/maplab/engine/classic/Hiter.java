@@ -1,0 +1,178 @@
+package maplab.engine.classic;
+
+import static maplab.engine.classic.Hmap.HASH_WRITING;
+import static maplab.engine.classic.Hmap.ITERATOR;
+import static maplab.engine.classic.Hmap.OLD_ITERATOR;
+import static maplab.engine.classic.Hmap.bucketMask;
+import static maplab.engine.classic.Hmap.bucketShift;
+import static maplab.engine.classic.MapType.BUCKET_CNT;
+import static maplab.engine.classic.Tophash.EVACUATED_EMPTY;
+import static maplab.engine.classic.Tophash.EVACUATED_X;
+import static maplab.engine.classic.Tophash.EVACUATED_Y;
+
+import java.util.ArrayList;
+import maplab.engine.Draw;
+import maplab.engine.GoFatalError;
+
+/**
+ * The iterator ({@code hiter}) with mapiterinit and mapiternext (runtime/map.go). Field names
+ * are the runtime's.
+ */
+final class Hiter {
+
+    /** noCheck: checkBucket's "no filter" value. */
+    static final long NO_CHECK = -1;
+
+    /** The entry produced by the last step, or null when iteration has ended (it.key == nil). */
+    Object key;
+    Object elem;
+
+    final Hmap h;
+    /** The bucket array when iteration started, and its B: a later doubling does not move the iterator. */
+    BucketArray buckets;
+    int B;
+    /** The bucket being walked (it.bptr): may be an old bucket or an overflow bucket. */
+    Bucket bptr;
+    /** Noscan maps: the overflow slices at start, keeping those overflow buckets alive. */
+    ArrayList<Bucket> overflow;
+    ArrayList<Bucket> oldoverflow;
+    long startBucket;
+    int offset;
+    boolean wrapped;
+    int i;
+    long bucket;
+    long checkBucket;
+    /** Whether mapiterinit found entries; an empty map's iterator draws nothing and ends at once. */
+    boolean started;
+
+    Hiter(Hmap h) {
+        this.h = h;
+    }
+
+    /**
+     * mapiterinit(t, h, it): snapshots B and the bucket array, draws the start bucket and the slot
+     * offset from one random number, sets both iterator flags (they stay set until a later hashGrow),
+     * and advances to the first entry. An empty map draws nothing and changes no flag.
+     */
+    void mapiterinit() {
+        if (h.count() == 0) {
+            return;
+        }
+        started = true;
+        B = h.B();
+        buckets = h.buckets();
+        if (!h.t.bucketHasPointers()) {
+            // Keep the current and old overflow buckets alive even if the map grows meanwhile.
+            Overflow.createOverflow(h);
+            overflow = h.extra().overflow;
+            oldoverflow = h.extra().oldoverflow;
+        }
+        long r;
+        if (h.version.rand64() || h.B() > 31 - 3) {
+            r = h.rand.next(Draw.ITER_START); // rand() in 1.22+, fastrand64 for B > 28 before
+        } else {
+            r = h.rand.next(Draw.ITER_START) & 0xffffffffL; // fastrand()
+        }
+        startBucket = r & bucketMask(h.B());
+        offset = (int) ((r >>> h.B()) & (BUCKET_CNT - 1));
+        bucket = startBucket;
+        // Remember we have an iterator.
+        int old = h.flags();
+        if ((old & (ITERATOR | OLD_ITERATOR)) != (ITERATOR | OLD_ITERATOR)) {
+            h.setFlags(old | ITERATOR | OLD_ITERATOR);
+        }
+        mapiternext();
+    }
+
+    /**
+     * mapiternext(it): the next entry, or the end (key == null). Buckets are visited from
+     * startBucket, wrapping at 2^it.B, slots in the order (i + offset) & 7. If the map is growing
+     * and the iterator has the current B, an old bucket not yet evacuated is walked instead of
+     * its new bucket, keeping (when doubling) only the entries bound for the new bucket. An entry
+     * that was evacuated since the iterator's snapshot is looked up again in the current map, so
+     * deleted keys are skipped and updated elems seen.
+     */
+    void mapiternext() {
+        if ((h.flags() & HASH_WRITING) != 0) {
+            throw new GoFatalError("concurrent map iteration and map write");
+        }
+        long bucket = this.bucket;
+        Bucket b = this.bptr;
+        int i = this.i;
+        long checkBucket = this.checkBucket;
+
+        while (true) {
+            if (b == null) {
+                if (bucket == startBucket && wrapped) {
+                    // end of iteration
+                    key = null;
+                    elem = null;
+                    return;
+                }
+                if (h.growing() && B == h.B()) {
+                    // Started during this growth, which is not done yet: if the old bucket was not
+                    // evacuated, walk it and keep only the keys that go to this new bucket.
+                    long oldbucket = bucket & h.oldbucketmask();
+                    b = h.oldbuckets().get(oldbucket);
+                    if (!b.evacuated()) {
+                        checkBucket = bucket;
+                    } else {
+                        b = buckets.get(bucket);
+                        checkBucket = NO_CHECK;
+                    }
+                } else {
+                    b = buckets.get(bucket);
+                    checkBucket = NO_CHECK;
+                }
+                bucket++;
+                if (bucket == bucketShift(B)) {
+                    bucket = 0;
+                    wrapped = true;
+                }
+                i = 0;
+            }
+            for (; i < BUCKET_CNT; i++) {
+                int offi = (i + offset) & (BUCKET_CNT - 1);
+                int top = b.tophash(offi);
+                if (Tophash.isEmpty(top) || top == EVACUATED_EMPTY) {
+                    // emptyRest does not end the walk: iteration starts mid-bucket.
+                    continue;
+                }
+                Object k = h.keyOf(b, offi);
+                boolean reflexive = h.t.key().reflexive() || h.t.key().equal(k, k);
+                if (checkBucket != NO_CHECK && !h.sameSizeGrow()) {
+                    if (reflexive) {
+                        // Skip entries of this old bucket that go to the other new bucket.
+                        long hash = h.hash(k);
+                        if ((hash & bucketMask(B)) != checkBucket) {
+                            continue;
+                        }
+                    } else if ((checkBucket >>> (B - 1)) != (top & 1)) {
+                        // NaN: evacuation sends it by the low bit of tophash.
+                        continue;
+                    }
+                }
+                if ((top != EVACUATED_X && top != EVACUATED_Y) || !reflexive) {
+                    // The golden data, or a NaN key that can be neither deleted nor updated.
+                    key = k;
+                    elem = h.elemOf(b, offi);
+                } else {
+                    // Moved since the iterator started: the golden data is in the current map.
+                    Access.Slot s = Access.mapaccessK(h, k);
+                    if (s == null) {
+                        continue; // deleted
+                    }
+                    key = h.keyOf(s.b(), s.i());
+                    elem = h.elemOf(s.b(), s.i());
+                }
+                this.bucket = bucket;
+                this.bptr = b;
+                this.i = i + 1;
+                this.checkBucket = checkBucket;
+                return;
+            }
+            b = b.overflow();
+            i = 0;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package maplab.engine.classic;
+
+import maplab.engine.Draw;
+import maplab.engine.Hasher;
+import maplab.engine.RandomSource;
+
+/**
+ * The map header ({@code hmap}) with the context the runtime passes beside it: the map type, the
+ * modelled Go version, the hash function and the random source. The runtime's functions live in
+ * classes named after them (MakeMap, Access, Assign, Delete, Clear, Growth, Overflow, Hiter) and
+ * take an Hmap, as the Go functions take {@code (t, h)}. Every read and write of a header field
+ * goes through an accessor: these are the map's shared memory.
+ */
+final class Hmap {
+
+    /** hmap.flags bits. */
+    static final int ITERATOR = 1;
+    static final int OLD_ITERATOR = 2;
+    static final int HASH_WRITING = 4;
+    static final int SAME_SIZE_GROW = 8;
+
+    final MapType t;
+    final GoVersion version;
+    final Hasher hasher;
+    final RandomSource rand;
+    /** Receives the engine's events; null when nobody listens, so events cost one null test. */
+    Events events;
+    /** The index of the operation being applied, carried by every event. */
+    long op;
+    /** Allocation counters: the next k of buckets#k and of overflow#k. */
+    int nextArrayId;
+    int nextOverflowId;
+
+    private int count;
+    private int flags;
+    private int b;
+    private int noverflow;
+    private int hash0;
+    private BucketArray buckets;
+    private BucketArray oldbuckets;
+    private long nevacuate;
+    private MapExtra extra;
+
+    Hmap(MapType t, GoVersion version, Hasher hasher, RandomSource rand) {
+        this.t = t;
+        this.version = version;
+        this.hasher = hasher;
+        this.rand = rand;
+    }
+
+    int count() { return count; }
+    void setCount(int v) { count = v; }
+    int flags() { return flags; }
+    void setFlags(int v) { flags = v; }
+    int B() { return b; }
+    void setB(int v) { b = v; }
+    /** uint16, wrapping as the runtime's counter does. */
+    int noverflow() { return noverflow; }
+    void setNoverflow(int v) { noverflow = v & 0xffff; }
+    int hash0() { return hash0; }
+    void setHash0(int v) { hash0 = v; }
+    BucketArray buckets() { return buckets; }
+    void setBuckets(BucketArray v) { buckets = v; }
+    BucketArray oldbuckets() { return oldbuckets; }
+    void setOldbuckets(BucketArray v) { oldbuckets = v; }
+    long nevacuate() { return nevacuate; }
+    void setNevacuate(long v) { nevacuate = v; }
+    MapExtra extra() { return extra; }
+    void setExtra(MapExtra v) { extra = v; }
+
+    /** h.growing(). */
+    boolean growing() {
+        return oldbuckets() != null;
+    }
+
+    /** h.sameSizeGrow(). */
+    boolean sameSizeGrow() {
+        return (flags() & SAME_SIZE_GROW) != 0;
+    }
+
+    /** h.noldbuckets(): the bucket count before the current growth. */
+    long noldbuckets() {
+        int oldB = B();
+        if (!sameSizeGrow()) {
+            oldB--;
+        }
+        return bucketShift(oldB);
+    }
+
+    /** h.oldbucketmask(). */
+    long oldbucketmask() {
+        return noldbuckets() - 1;
+    }
+
+    /** bucketShift(b) = 1 << b. */
+    static long bucketShift(int b) {
+        return 1L << b;
+    }
+
+    /** bucketMask(b) = 1<<b - 1. */
+    static long bucketMask(int b) {
+        return bucketShift(b) - 1;
+    }
+
+    /**
+     * t.hasher(key, uintptr(h.hash0)). A key unequal to itself (NaN) hashes differently each
+     * time: the runtime mixes a fresh random number in, and so does the model.
+     */
+    long hash(Object key) {
+        long seed = hash0() & 0xffffffffL;
+        if (!t.key().reflexive() && !t.key().equal(key, key)) {
+            seed ^= rand.next(Draw.NAN_HASH);
+        }
+        return hasher.hash(key, seed);
+    }
+
+    /** fastrand() (Go 1.19-1.21) or uint32(rand()) (Go 1.22+): 32 random bits. */
+    int rand32(Draw purpose) {
+        return (int) rand.next(purpose);
+    }
+
+    /** The key a slot holds, through its pointer when keys are indirect. */
+    Object keyOf(Bucket b, int i) {
+        Object k = b.key(i);
+        return t.indirectKey() ? ((Indirect) k).value : k;
+    }
+
+    /** The elem a slot holds, through its pointer when elems are indirect. */
+    Object elemOf(Bucket b, int i) {
+        Object e = b.elem(i);
+        return t.indirectElem() ? ((Indirect) e).value : e;
+    }
+}

@@ -1,0 +1,116 @@
+package maplab.engine.classic;
+
+import static maplab.engine.classic.Hmap.bucketShift;
+
+import maplab.engine.Draw;
+import maplab.memory.SizeClasses;
+
+/** Map creation and bucket arrays: makemap, makemap_small, makeBucketArray (runtime/map.go). */
+final class MakeMap {
+
+    /** The largest B the model allocates: 2^28 buckets already need tens of GiB of Java heap. */
+    static final int MAX_B = 28;
+    /** maxAlloc on amd64 (1 << 48): a larger hint*bucketsize is treated as hint 0. */
+    private static final long MAX_ALLOC = 1L << 48;
+
+    private MakeMap() {
+    }
+
+    /** makemap_small: make(map[K]V) or a constant hint <= 8; only the seed is drawn. */
+    static void makemapSmall(Hmap h) {
+        h.setHash0(h.rand32(Draw.HASH_SEED));
+    }
+
+    /**
+     * makemap(t, hint, h): seed, then the smallest B that holds hint entries within the load
+     * factor. B = 0 allocates nothing (the first mapassign does); B >= 1 allocates the array now.
+     */
+    static void makemap(Hmap h, long hint) {
+        if (hint < 0 || hint > MAX_ALLOC / h.t.bucketSize()) {
+            hint = 0; // math.MulUintptr overflow or mem > maxAlloc
+        }
+        h.setHash0(h.rand32(Draw.HASH_SEED));
+        int b = bForHint(h.version, hint);
+        h.setB(b);
+        if (b != 0) {
+            BucketArray buckets = makeBucketArray(h, b, null);
+            h.setBuckets(buckets);
+            Bucket nextOverflow = buckets.pool();
+            if (nextOverflow != null) {
+                MapExtra extra = new MapExtra();
+                extra.nextOverflow = nextOverflow;
+                h.setExtra(extra);
+            }
+        }
+    }
+
+    /** The B that makemap chooses for a hint: the smallest with !overLoadFactor(hint, B). */
+    static int bForHint(GoVersion version, long hint) {
+        int b = 0;
+        while (Growth.overLoadFactor(version, hint, b)) {
+            b++;
+        }
+        return b;
+    }
+
+    /** The number of buckets makeBucketArray allocates for B: 2^B, plus the overflow pool for B >= 4. */
+    static int nbuckets(Hmap h, int b) {
+        long base = bucketShift(b);
+        long nbuckets = base;
+        // For small b, overflow buckets are unlikely; the runtime skips the calculation.
+        if (b >= 4) {
+            nbuckets += bucketShift(b - 4);
+            long sz = h.t.bucketSize() * nbuckets;
+            long up = SizeClasses.roundupsize(sz, !h.t.bucketHasPointers(), h.version.mallocHeaders());
+            if (up != sz) {
+                nbuckets = up / h.t.bucketSize();
+            }
+        }
+        return Math.toIntExact(nbuckets);
+    }
+
+    /**
+     * makeBucketArray(t, b, dirtyalloc): allocates a new array, or zeroes {@code dirty} (mapclear)
+     * and reuses it. The runtime also returns the first preallocated overflow bucket; here that is
+     * {@link BucketArray#pool()} of the result. The pool's last bucket gets the non-nil sentinel
+     * overflow pointer (the array's first bucket), meaning "last in pool".
+     */
+    static BucketArray makeBucketArray(Hmap h, int b, BucketArray dirty) {
+        int base = (int) bucketShift(b);
+        int nbuckets = nbuckets(h, b);
+        BucketArray array;
+        if (dirty == null) {
+            array = new BucketArray(h.nextArrayId++, base, nbuckets);
+            allocated(h, array, b);
+        } else {
+            array = dirty;
+            for (Bucket bucket : array.b) {
+                bucket.zero();
+            }
+        }
+        if (base != nbuckets) {
+            array.b[nbuckets - 1].setOverflow(array.b[0]);
+        }
+        return array;
+    }
+
+    /** newobject(t.bucket): the first bucket of a map made with B = 0, allocated by its first mapassign. */
+    static BucketArray newFirstBucket(Hmap h) {
+        BucketArray array = new BucketArray(h.nextArrayId++, 1, 1);
+        allocated(h, array, 0);
+        return array;
+    }
+
+    /** The bytes malloc hands out for an array of n buckets of this map type. */
+    static long arrayBytes(Hmap h, int nbuckets) {
+        return SizeClasses.roundupsize(h.t.bucketSize() * nbuckets, !h.t.bucketHasPointers(),
+                h.version.mallocHeaders());
+    }
+
+    private static void allocated(Hmap h, BucketArray array, int b) {
+        if (h.events != null) {
+            h.events.emit(new MapEvent.BucketArrayAllocated(h.op, array.id, b, array.b.length,
+                    arrayBytes(h, array.b.length)));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package maplab.engine.classic;
+
+/**
+ * What the engine did, step by step. Every event carries {@code op}, the index of the map
+ * operation (0 is make) during which it happened. Buckets are named by the memory they live in:
+ * {@code buckets#k[i]} (bucket i of the k-th bucket array, pool buckets included) or
+ * {@code overflow#k} (the k-th overflow bucket allocated on its own).
+ */
+public sealed interface MapEvent {
+
+    long op();
+
+    /** A slot of a bucket: the bucket's name and the slot index 0..7. */
+    record SlotRef(String bucket, int slot) {
+        @Override
+        public String toString() {
+            return bucket + "/" + slot;
+        }
+    }
+
+    /** mapassign stored a new key in a slot whose tophash was emptyRest (0) or emptyOne (1). */
+    record SlotWritten(long op, SlotRef slot, int tophash, Object key, int previousTophash) implements MapEvent {
+        /** Whether the slot had held a key that was deleted (emptyOne) rather than never used since zeroing. */
+        public boolean reusedEmptyOne() {
+            return previousTophash == Tophash.EMPTY_ONE;
+        }
+    }
+
+    /** mapassign found the key and the caller overwrote its elem. */
+    record ElemUpdated(long op, SlotRef slot, Object key) implements MapEvent { }
+
+    /** mapdelete set the slot's tophash to emptyOne. */
+    record SlotTombstoned(long op, SlotRef slot, Object key) implements MapEvent { }
+
+    /** mapdelete turned a trailing run into emptyRest, walking backwards; slots in that order. */
+    record EmptyRestPropagated(long op, java.util.List<SlotRef> slots) implements MapEvent { }
+
+    /** newoverflow linked an overflow bucket after {@code after}: from the preallocated pool or newly allocated. */
+    record OverflowTaken(long op, String overflow, String after, boolean preallocated) implements MapEvent { }
+
+    /** A bucket array was allocated: the lazy first bucket, or makeBucketArray at make or at growth. */
+    record BucketArrayAllocated(long op, int id, int B, int nbuckets, long bytes) implements MapEvent { }
+
+    /** hashGrow: a doubling (B+1) or a same-size growth began. */
+    record GrowthStarted(long op, boolean sameSize, int oldB, int newB, int count, int noverflow)
+            implements MapEvent { }
+
+    /** evacuate moved an old bucket's live entries: {@code toX} to new[j], {@code toY} to new[j+newbit]. */
+    record BucketEvacuated(long op, long oldbucket, int toX, int toY) implements MapEvent { }
+
+    /** advanceEvacuationMark reached the end: oldbuckets dropped. */
+    record GrowthFinished(long op, int B) implements MapEvent { }
+
+    /** hash0 was redrawn, by a delete that emptied the map or by clear. */
+    record Reseeded(long op, int oldSeed, int newSeed, String cause) implements MapEvent { }
+
+    /** mapclear removed {@code removed} entries and kept the bucket array of 2^B buckets. */
+    record Cleared(long op, int B, int removed) implements MapEvent { }
+}

@@ -1,0 +1,73 @@
+package maplab.engine.classic;
+
+import java.util.ArrayList;
+import maplab.engine.Draw;
+
+/** Overflow buckets: newoverflow, incrnoverflow, createOverflow (runtime/map.go). */
+final class Overflow {
+
+    private Overflow() {
+    }
+
+    /**
+     * h.newoverflow(t, b): takes the next preallocated bucket if there is one (a nil overflow
+     * pointer means more follow; the sentinel marks the last), else allocates one on its own;
+     * counts it; keeps it alive through extra.overflow when the bucket type is noscan; links it
+     * after {@code b}.
+     */
+    static Bucket newoverflow(Hmap h, Bucket b) {
+        Bucket ovf;
+        boolean preallocated;
+        MapExtra extra = h.extra();
+        if (extra != null && extra.nextOverflow != null) {
+            ovf = extra.nextOverflow;
+            preallocated = true;
+            if (ovf.overflow() == null) {
+                // Not the last preallocated bucket: bump the pointer.
+                extra.nextOverflow = ovf.array.b[ovf.index + 1];
+            } else {
+                // The last one: reset its sentinel.
+                ovf.setOverflow(null);
+                extra.nextOverflow = null;
+            }
+        } else {
+            ovf = new Bucket(null, h.nextOverflowId++);
+            preallocated = false;
+        }
+        incrnoverflow(h);
+        if (!h.t.bucketHasPointers()) {
+            createOverflow(h);
+            h.extra().overflow.add(ovf);
+        }
+        b.setOverflow(ovf);
+        if (h.events != null) {
+            h.events.emit(new MapEvent.OverflowTaken(h.op, ovf.name(), b.name(), preallocated));
+        }
+        return ovf;
+    }
+
+    /**
+     * h.incrnoverflow(): exact below B = 16; above, counts with probability 1/2^(B-15) so the
+     * uint16 can still reach "as many overflow buckets as buckets".
+     */
+    static void incrnoverflow(Hmap h) {
+        if (h.B() < 16) {
+            h.setNoverflow(h.noverflow() + 1);
+            return;
+        }
+        int mask = (1 << (h.B() - 15)) - 1;
+        if ((h.rand32(Draw.OVERFLOW_COUNT) & mask) == 0) {
+            h.setNoverflow(h.noverflow() + 1);
+        }
+    }
+
+    /** h.createOverflow(): allocates mapextra and the overflow slice if missing. */
+    static void createOverflow(Hmap h) {
+        if (h.extra() == null) {
+            h.setExtra(new MapExtra());
+        }
+        if (h.extra().overflow == null) {
+            h.extra().overflow = new ArrayList<>();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+# Installs and runs what MapLab builds with. Sourced by ./maplab; needs bash.
+#
+# A JDK 17+ and Maven come from the machine if present, otherwise from Debian's packages
+# (openjdk-17-jdk-headless, maven) when we may install them (root, apt-get). Maven keeps its
+# downloads in ~/.m2, outside the clone, so a second run fetches nothing.
+
+die() { echo "maplab: $*" >&2; exit 1; }
+
+java_major() {
+  local v
+  v=$(java -version 2>&1 | awk -F'"' '/version/ {print $2; exit}') || return 1
+  case "$v" in
+    1.*) echo "${v#1.}" | cut -d. -f1 ;;
+    *) echo "$v" | cut -d. -f1 ;;
+  esac
+}
+
+have_java17() {
+  command -v java >/dev/null 2>&1 && command -v javac >/dev/null 2>&1 || return 1
+  local major
+  major=$(java_major) || return 1
+  [ -n "$major" ] && [ "$major" -ge 17 ]
+}
+
+apt_install() {
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    die "missing $*; install them (Debian/Ubuntu: sudo apt-get install $*) and run again"
+  fi
+  echo "maplab: installing $* from Debian's packages" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null \
+    || die "apt-get install $* failed"
+}
+
+ensure_java_toolchain() {
+  local need=()
+  have_java17 || need+=(openjdk-17-jdk-headless)
+  command -v mvn >/dev/null 2>&1 || need+=(maven)
+  if [ ${#need[@]} -gt 0 ]; then
+    apt_install "${need[@]}"
+  fi
+  have_java17 || die "a JDK 17 or newer is needed (java -version says: $(java -version 2>&1 | head -1))"
+}
+
+# Maven in batch mode without download progress: the test summary stays readable.
+run_maven() {
+  mvn -B -ntp "$@"
+}
+
+# Maven that prints only errors (for commands whose output is the point).
+mvn_quiet() {
+  mvn -B -ntp -q "$@"
+}
