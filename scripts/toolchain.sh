@@ -44,10 +44,17 @@ ensure_java_toolchain() {
 
 # Maven in batch mode without download progress: the test summary stays readable.
 run_maven() {
-  mvn -B -ntp "$@"
+  mvn -B -ntp -Dstyle.color=never "$@"
 }
 
 # Maven that prints only errors (for commands whose output is the point).
 mvn_quiet() {
-  mvn -B -ntp -q "$@"
+  mvn -B -ntp -q -Dstyle.color=never "$@"
+}
+
+# Compiles lib (quietly, to stderr) and prints the classpath to run its command-line tools.
+lib_classpath() {
+  mvn_quiet -pl lib compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+    -Dmdep.includeScope=runtime 1>&2 || die "building lib failed"
+  echo "$ROOT/lib/target/classes:$(cat "$ROOT/lib/target/classpath.txt")"
 }

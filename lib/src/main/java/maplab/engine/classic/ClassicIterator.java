@@ -13,6 +13,7 @@ public final class ClassicIterator {
     private final ClassicMap map;
     private final Hiter it;
     private boolean done;
+    private boolean closed;
 
     ClassicIterator(ClassicMap map, Hiter it) {
         this.map = map;
@@ -48,6 +49,9 @@ public final class ClassicIterator {
      * again after that does nothing (the compiled loop never calls the runtime again).
      */
     public boolean next() {
+        if (closed) {
+            throw new IllegalStateException("the iterator was closed");
+        }
         if (done) {
             return false;
         }
@@ -55,6 +59,21 @@ public final class ClassicIterator {
         it.mapiternext();
         done = it.key == null;
         return !done;
+    }
+
+    /**
+     * Abandons the loop: nothing refers to the iterator any more, so it stops keeping buckets
+     * reachable. The map's iterator flags stay set, as in Go. Further steps are refused.
+     */
+    public void close() {
+        done = true;
+        closed = true;
+        map.closed(it);
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
     }
 
     /** The start bucket the runtime drew (it.startBucket); 0 for an empty map, which draws nothing. */

@@ -149,34 +149,67 @@ public final class ClassicMap {
         Clear.mapclear(h);
     }
 
+    /** hmap.B: log2 of the number of buckets. */
+    public int B() {
+        return h.B();
+    }
+
+    /** t.hasher(key, h.hash0): the hash this map computes for key now. */
+    public long hash(Object key) {
+        h.t.key().check("key", key);
+        return h.hash(key);
+    }
+
     /** len(m): hmap.count. */
     public int len() {
         return h.count();
     }
 
-    /** Starts {@code for k, v := range m} (mapiterinit), standing on the first entry if any. */
+    /**
+     * Starts {@code for k, v := range m} (mapiterinit), standing on the first entry if any.
+     * Until {@link ClassicIterator#close()}, the iterator keeps the buckets it points to
+     * reachable, as a live hiter does (see {@link #gc()}).
+     */
     public ClassicIterator iterate() {
         Hiter it = new Hiter(h);
         begin();
         it.mapiterinit();
+        h.openIterators.add(it);
         return new ClassicIterator(this, it);
+    }
+
+    /**
+     * runtime.GC(): the ids of this map's allocations ({@code buckets#k}, {@code overflow#k}) that
+     * became unreachable since the previous gc(), buckets first, each in ascending k.
+     */
+    public List<String> gc() {
+        begin();
+        return Reachability.collect(h, h.openIterators);
+    }
+
+    void closed(Hiter it) {
+        h.openIterators.remove(it);
     }
 
     /** A whole {@code for k, v := range m} with no writes inside: the entries in the order produced. */
     public List<Map.Entry<Object, Object>> entries() {
         List<Map.Entry<Object, Object>> out = new ArrayList<>(len());
-        for (ClassicIterator it = iterate(); it.hasEntry(); it.next()) {
+        ClassicIterator it = iterate();
+        for (; it.hasEntry(); it.next()) {
             out.add(it.entry());
         }
+        it.close();
         return out;
     }
 
     /** The keys of a whole range loop, in the order produced. */
     public List<Object> keys() {
         List<Object> out = new ArrayList<>(len());
-        for (ClassicIterator it = iterate(); it.hasEntry(); it.next()) {
+        ClassicIterator it = iterate();
+        for (; it.hasEntry(); it.next()) {
             out.add(it.key());
         }
+        it.close();
         return out;
     }
 

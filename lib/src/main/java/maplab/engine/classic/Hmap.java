@@ -30,6 +30,11 @@ final class Hmap {
     /** Allocation counters: the next k of buckets#k and of overflow#k. */
     int nextArrayId;
     int nextOverflowId;
+    /** The allocations a gc has already reported unreachable. */
+    final java.util.BitSet freedArrays = new java.util.BitSet();
+    final java.util.BitSet freedOverflow = new java.util.BitSet();
+    /** Iterators not yet closed: like a live hiter, each keeps what it points to reachable. */
+    final java.util.Set<Hiter> openIterators = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private int count;
     private int flags;

@@ -1,0 +1,111 @@
+package maplab.engine.classic;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Which of a map's allocations the Go garbage collector would still reach: bucket arrays
+ * ({@code buckets#k}) and overflow buckets allocated on their own ({@code overflow#k}).
+ *
+ * <p>Roots are what the runtime holds: h.buckets, h.oldbuckets, extra.nextOverflow and the
+ * extra.overflow/oldoverflow slices, and for every open iterator it.buckets, it.bptr and its
+ * overflow slices. A pointer anywhere into an array keeps the whole array. The GC scans a
+ * bucket's overflow pointer only when the bucket type has pointers; a noscan map keeps its
+ * overflow buckets alive through the extra slices alone, which is why they exist.
+ */
+final class Reachability {
+
+    /** The reachable bucket array ids and overflow ids. */
+    record Live(BitSet arrays, BitSet overflow) {
+    }
+
+    private Reachability() {
+    }
+
+    static Live reachable(Hmap h, Collection<Hiter> iterators) {
+        Live live = new Live(new BitSet(), new BitSet());
+        ArrayDeque<Bucket> work = new ArrayDeque<>();
+        root(work, h.buckets());
+        root(work, h.oldbuckets());
+        MapExtra extra = h.extra();
+        if (extra != null) {
+            roots(work, extra.overflow);
+            roots(work, extra.oldoverflow);
+            if (extra.nextOverflow != null) {
+                work.add(extra.nextOverflow);
+            }
+        }
+        for (Hiter it : iterators) {
+            root(work, it.buckets);
+            if (it.bptr != null) {
+                work.add(it.bptr);
+            }
+            roots(work, it.overflow);
+            roots(work, it.oldoverflow);
+        }
+        boolean scan = h.t.bucketHasPointers();
+        while (!work.isEmpty()) {
+            Bucket b = work.poll();
+            if (b.array != null) {
+                if (live.arrays.get(b.array.id)) {
+                    continue;
+                }
+                live.arrays.set(b.array.id);
+                if (scan) {
+                    // The GC scans the whole array object, every bucket's overflow pointer.
+                    for (Bucket inArray : b.array.b) {
+                        if (inArray.overflow() != null) {
+                            work.add(inArray.overflow());
+                        }
+                    }
+                }
+            } else {
+                if (live.overflow.get(b.index)) {
+                    continue;
+                }
+                live.overflow.set(b.index);
+                if (scan && b.overflow() != null) {
+                    work.add(b.overflow());
+                }
+            }
+        }
+        return live;
+    }
+
+    private static void root(ArrayDeque<Bucket> work, BucketArray array) {
+        if (array != null) {
+            work.add(array.b[0]);
+        }
+    }
+
+    private static void roots(ArrayDeque<Bucket> work, List<Bucket> slice) {
+        if (slice != null) {
+            work.addAll(slice);
+        }
+    }
+
+    /**
+     * The allocations unreachable now and not reported before, in the trace format's order:
+     * buckets#k ascending, then overflow#k ascending. Marks them reported.
+     */
+    static List<String> collect(Hmap h, Collection<Hiter> iterators) {
+        Live live = reachable(h, iterators);
+        List<String> freed = new ArrayList<>();
+        for (int k = 0; k < h.nextArrayId; k++) {
+            if (!live.arrays.get(k) && !h.freedArrays.get(k)) {
+                h.freedArrays.set(k);
+                freed.add("buckets#" + k);
+            }
+        }
+        for (int k = 0; k < h.nextOverflowId; k++) {
+            if (!live.overflow.get(k) && !h.freedOverflow.get(k)) {
+                h.freedOverflow.set(k);
+                freed.add("overflow#" + k);
+            }
+        }
+        return freed;
+    }
+}

@@ -1,0 +1,191 @@
+package maplab.trace;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.HashMap;
+import java.util.Map;
+import maplab.engine.classic.ClassicIterator;
+import maplab.engine.classic.ClassicMap;
+import maplab.engine.classic.MapType;
+
+/**
+ * Writes a trace of what the model does, in the same format the oracle writes for the real
+ * runtime: apply operations through the recorder, and each becomes one line with its summary
+ * (and its full state, if asked). A model trace replays against the model; it is also how a
+ * notebook can export a run.
+ */
+public final class TraceRecorder {
+
+    private final ClassicMap map;
+    private final MapType t;
+    private final Writer out;
+    private final boolean after;
+    private final Map<Long, ClassicIterator> iterators = new HashMap<>();
+    private long i;
+
+    /**
+     * Starts a trace of {@code map}, which must be freshly made (no operation yet) with this
+     * {@code hint} (-1 for none). Writes the header and the make line.
+     */
+    public TraceRecorder(ClassicMap map, long hint, String workload, boolean after, Writer out) {
+        if (map.opIndex() != 0) {
+            throw new IllegalArgumentException("record from make: the map has already run " + map.opIndex() + " operations");
+        }
+        this.map = map;
+        this.t = map.type();
+        this.out = out;
+        this.after = after;
+        JsonObject h = new JsonObject();
+        h.addProperty("format", TraceHeader.FORMAT);
+        h.addProperty("version", TraceHeader.FORMAT_VERSION);
+        h.addProperty("engine", "classic");
+        // The Go release whose rules the model followed; "producer" says it is the model, not a runtime.
+        h.addProperty("go", map.version().toString());
+        h.addProperty("producer", "maplab-model");
+        h.addProperty("goarch", "amd64");
+        h.addProperty("keyType", t.key().name());
+        h.addProperty("elemType", t.elem().name());
+        h.addProperty("keySize", t.keySize());
+        h.addProperty("elemSize", t.elemSize());
+        h.addProperty("indirectKey", t.indirectKey());
+        h.addProperty("indirectElem", t.indirectElem());
+        h.addProperty("bucketSize", t.bucketSize());
+        h.addProperty("workload", workload);
+        write(h);
+        JsonObject make = line("make");
+        make.addProperty("hint", hint);
+        finish(make);
+    }
+
+    public void set(Object key, Object elem) {
+        JsonObject o = keyed("set", key);
+        o.add("elem", Values.encode(t.elem(), elem));
+        map.set(key, elem);
+        finish(o);
+    }
+
+    public void delete(Object key) {
+        JsonObject o = keyed("delete", key);
+        map.delete(key);
+        finish(o);
+    }
+
+    public void get(Object key) {
+        JsonObject o = keyed("get", key);
+        o.addProperty("found", map.contains(key));
+        finish(o);
+    }
+
+    public void clear() {
+        JsonObject o = line("clear");
+        map.clear();
+        finish(o);
+    }
+
+    public void iterate() {
+        JsonObject o = line("iterate");
+        ClassicIterator it = map.iterate();
+        o.add("start", start(it));
+        JsonArray order = new JsonArray();
+        for (; it.hasEntry(); it.next()) {
+            order.add(Values.encode(t.key(), it.key()));
+        }
+        it.close();
+        o.add("order", order);
+        finish(o);
+    }
+
+    public void iterOpen(long id) {
+        JsonObject o = line("iter-open");
+        o.addProperty("it", id);
+        ClassicIterator it = map.iterate();
+        iterators.put(id, it);
+        o.add("start", start(it));
+        finish(o);
+    }
+
+    /** Consumes up to n entries of iterator {@code id}, advancing after each; adds the end line if reached. */
+    public void iterNext(long id, int n) {
+        ClassicIterator it = iterators.get(id);
+        if (it == null) {
+            throw new IllegalArgumentException("iterator " + id + " is not open");
+        }
+        JsonObject o = line("iter-next");
+        o.addProperty("it", id);
+        JsonArray keys = new JsonArray();
+        boolean wasOpen = it.hasEntry();
+        for (int j = 0; j < n && it.hasEntry(); j++) {
+            keys.add(Values.encode(t.key(), it.key()));
+            it.next();
+        }
+        o.add("keys", keys);
+        finish(o);
+        if (wasOpen && !it.hasEntry()) {
+            JsonObject end = line("iter-next");
+            end.addProperty("it", id);
+            end.add("keys", new JsonArray());
+            finish(end);
+        }
+    }
+
+    public void iterClose(long id) {
+        ClassicIterator it = iterators.remove(id);
+        if (it == null) {
+            throw new IllegalArgumentException("iterator " + id + " is not open");
+        }
+        JsonObject o = line("iter-close");
+        o.addProperty("it", id);
+        it.close();
+        finish(o);
+    }
+
+    public void gc() {
+        JsonObject o = line("gc");
+        JsonArray freed = new JsonArray();
+        map.gc().forEach(freed::add);
+        o.add("freed", freed);
+        finish(o);
+    }
+
+    private JsonObject keyed(String op, Object key) {
+        JsonObject o = line(op);
+        o.add("key", Values.encode(t.key(), key));
+        o.addProperty("hash", Values.hex64(map.hash(key)));
+        return o;
+    }
+
+    private JsonObject line(String op) {
+        JsonObject o = new JsonObject();
+        o.addProperty("i", i++);
+        o.addProperty("op", op);
+        return o;
+    }
+
+    private static JsonObject start(ClassicIterator it) {
+        JsonObject s = new JsonObject();
+        s.addProperty("bucket", it.startBucket());
+        s.addProperty("offset", it.offset());
+        return s;
+    }
+
+    private void finish(JsonObject o) {
+        var s = map.snapshot();
+        o.add("summary", ClassicState.summary(s));
+        if (after) {
+            o.add("after", ClassicState.after(s));
+        }
+        write(o);
+    }
+
+    private void write(JsonObject o) {
+        try {
+            out.write(o.toString());
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,274 @@
+#!/usr/bin/env bash
+# Obtains the Go toolchains that still have the classic (bucket) map, Go 1.19, 1.21, 1.22 and
+# 1.23, from Debian's packages, without touching the machine's apt configuration: a private
+# sources.list, package lists and download cache live under
+#   ${MAPLAB_CACHE:-$HOME/.cache/maplab}/go
+# and each toolchain is unpacked with dpkg -x into <cache>/go/<ver>/root, so nothing is
+# installed system-wide and a second run downloads nothing.
+#
+# Usage (run it, or source it and call the functions):
+#   scripts/go-toolchains.sh fetch [1.19 1.21 1.22 1.23]   # default: all four; idempotent
+#   scripts/go-toolchains.sh goroot 1.19                   # prints GOROOT
+#   scripts/go-toolchains.sh env 1.19                      # prints export lines for a build
+#   scripts/go-toolchains.sh go 1.19 build ./...           # runs that toolchain's go
+#   scripts/go-toolchains.sh build-oracle DIR [vers...]    # builds oracle/ as DIR/oracle-go<ver>
+#
+# Exit codes: 0 ok, 1 usage or build error, 3 the toolchains cannot be had here (no apt-get or
+# dpkg, no network, pinned version not offered); the one-line reason goes to stderr.
+
+# The pinned packages: <version> <debian version> <suite>. Exact versions, so every machine
+# builds the oracle with the same runtime sources that /work/shared/go-map-classic.md was
+# checked against.
+_gt_pins() {
+  cat <<'EOF'
+1.19 1.19.8-2 bookworm
+1.21 1.21.13-1~bpo12+1 bookworm-backports
+1.22 1.22.12-3~bpo12+1 bookworm-backports
+1.23 1.23.5-1~bpo12+1 bookworm-backports
+EOF
+}
+
+GT_ALL_VERSIONS="1.19 1.21 1.22 1.23"
+GT_CACHE="${MAPLAB_CACHE:-$HOME/.cache/maplab}/go"
+GT_KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
+GT_MIRROR=http://deb.debian.org/debian
+
+_gt_say() { echo "go-toolchains: $*" >&2; }
+# Fatal error of the script itself (usage, build): exit 1.
+_gt_fail() { _gt_say "error: $*"; exit 1; }
+# The toolchains cannot be had on this machine: exit 3 with a one-line reason.
+_gt_unavailable() { _gt_say "cannot obtain Go toolchains: $*"; exit 3; }
+
+_gt_pin_field() { # _gt_pin_field <ver> <field 2|3>
+  _gt_pins | awk -v v="$1" -v f="$2" '$1 == v { print $f }'
+}
+
+_gt_check_version() {
+  [ -n "$(_gt_pin_field "$1" 2)" ] || _gt_fail "unknown Go version '$1' (known: $GT_ALL_VERSIONS)"
+}
+
+# apt options that point apt at the private configuration only.
+_gt_apt_opts() {
+  echo "-o Dir::Etc::SourceList=$GT_CACHE/sources.list" \
+       "-o Dir::Etc::SourceParts=/dev/null" \
+       "-o Dir::State::Lists=$GT_CACHE/lists" \
+       "-o Dir::Cache=$GT_CACHE/apt" \
+       "-o Debug::NoLocking=1" \
+       "-o APT::Get::List-Cleanup=0"
+}
+
+_gt_prepare_apt() {
+  command -v apt-get >/dev/null 2>&1 || _gt_unavailable "apt-get not found (a Debian-based machine is needed)"
+  command -v apt-cache >/dev/null 2>&1 || _gt_unavailable "apt-cache not found"
+  command -v dpkg >/dev/null 2>&1 || _gt_unavailable "dpkg not found"
+  [ -r "$GT_KEYRING" ] || _gt_unavailable "$GT_KEYRING missing (package debian-archive-keyring)"
+  mkdir -p "$GT_CACHE/lists/partial" "$GT_CACHE/apt/archives/partial" "$GT_CACHE/debs" \
+    || _gt_fail "cannot create $GT_CACHE"
+  cat >"$GT_CACHE/sources.list" <<EOF
+deb [signed-by=$GT_KEYRING] $GT_MIRROR bookworm main
+deb [signed-by=$GT_KEYRING] $GT_MIRROR bookworm-backports main
+EOF
+}
+
+_gt_apt_updated=0
+_gt_apt_update() {
+  [ "$_gt_apt_updated" = 1 ] && return 0
+  _gt_say "apt-get update (private lists in $GT_CACHE/lists)"
+  # shellcheck disable=SC2046
+  if ! apt-get $(_gt_apt_opts) -qq update >"$GT_CACHE/apt-update.log" 2>&1; then
+    _gt_unavailable "apt-get update of bookworm/bookworm-backports failed (no network?); see $GT_CACHE/apt-update.log"
+  fi
+  # apt-get update can "succeed" with every fetch failed; check that the lists arrived.
+  if ! ls "$GT_CACHE/lists/"*bookworm-backports_main_binary-amd64_Packages* >/dev/null 2>&1; then
+    _gt_unavailable "apt-get update fetched no bookworm-backports package list (no network?); see $GT_CACHE/apt-update.log"
+  fi
+  _gt_apt_updated=1
+}
+
+# Checks with apt-cache policy that the pinned version of a package is offered.
+_gt_verify_offered() { # <package> <version>
+  local pkg=$1 ver=$2 policy
+  # shellcheck disable=SC2046
+  policy=$(apt-cache $(_gt_apt_opts) policy "$pkg" 2>&1) \
+    || _gt_unavailable "apt-cache policy $pkg failed: $(echo "$policy" | head -1)"
+  if ! echo "$policy" | awk '/Version table:/ {t=1; next} t' | grep -qF " $ver "; then
+    _gt_unavailable "package $pkg version $ver is not offered by bookworm/bookworm-backports (apt-cache policy lists: $(echo "$policy" | awk '/Version table:/ {t=1; next} t && /^ +(\*\*\* )?[0-9]/ {printf "%s ", ($1=="***" ? $2 : $1)}'))"
+  fi
+}
+
+# Sets GT_DEB to the path of the downloaded .deb of <package>=<version>, downloading it if
+# needed. (A variable, not stdout: it must run in this shell so apt-get update runs once.)
+GT_DEB=
+_gt_deb() { # <package> <version> <arch>
+  local pkg=$1 ver=$2 arch=$3 f
+  GT_DEB=
+  # apt-get download escapes ':' and '+' etc. in the file name, so match loosely and check
+  # the real version with dpkg-deb.
+  for f in "$GT_CACHE/debs/${pkg}_"*"_${arch}.deb"; do
+    [ -f "$f" ] || continue
+    if [ "$(dpkg-deb -f "$f" Version 2>/dev/null)" = "$ver" ]; then
+      GT_DEB=$f
+      return 0
+    fi
+  done
+  _gt_prepare_apt
+  _gt_apt_update
+  _gt_verify_offered "$pkg" "$ver"
+  _gt_say "downloading $pkg=$ver"
+  # shellcheck disable=SC2046
+  if ! (cd "$GT_CACHE/debs" && apt-get $(_gt_apt_opts) -qq download "$pkg=$ver") >"$GT_CACHE/apt-download.log" 2>&1; then
+    _gt_unavailable "download of package $pkg=$ver failed; see $GT_CACHE/apt-download.log"
+  fi
+  for f in "$GT_CACHE/debs/${pkg}_"*"_${arch}.deb"; do
+    if [ -f "$f" ] && [ "$(dpkg-deb -f "$f" Version 2>/dev/null)" = "$ver" ]; then
+      GT_DEB=$f
+      return 0
+    fi
+  done
+  _gt_unavailable "package $pkg=$ver downloaded but no matching .deb found in $GT_CACHE/debs"
+}
+
+# Rewrites absolute symlinks inside an extracted tree (e.g. /usr/lib/go-1.19/src ->
+# /usr/share/go-1.19/src) as relative ones, so they resolve inside the tree and never reach the
+# machine's own /usr. Fails if a link still does not resolve.
+_gt_fix_symlinks() { # <root>
+  local root=$1 link target abs rel
+  while IFS= read -r -d '' link; do
+    target=$(readlink "$link")
+    case "$target" in
+      /*)
+        abs="$root$target"
+        rel=$(realpath -m --relative-to="$(dirname "$link")" "$abs")
+        ln -sfn "$rel" "$link"
+        ;;
+    esac
+  done < <(find "$root" -type l -print0)
+  # Every link must now stay in the tree and resolve (dangling doc links are tolerated
+  # outside usr/lib/go-*, which is all the build uses).
+  while IFS= read -r -d '' link; do
+    if [ ! -e "$link" ]; then
+      case "$link" in
+        "$root"/usr/lib/go-*) _gt_fail "symlink $link -> $(readlink "$link") does not resolve inside $root" ;;
+      esac
+    fi
+  done < <(find "$root" -type l -print0)
+}
+
+_gt_root() { echo "$GT_CACHE/$1/root"; }
+goroot_of() { echo "$(_gt_root "$1")/usr/lib/go-$1"; }
+
+# fetch <ver>: make <cache>/go/<ver>/root hold the pinned golang-<ver>-go and -src packages.
+fetch_one() {
+  local v=$1 dver root stamp go_deb src_deb tmp
+  _gt_check_version "$v"
+  dver=$(_gt_pin_field "$v" 2)
+  root=$(_gt_root "$v")
+  stamp="$GT_CACHE/$v/installed"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$dver" ] && [ -x "$(goroot_of "$v")/bin/go" ]; then
+    _gt_say "Go $v ($dver) already in $(goroot_of "$v")"
+    return 0
+  fi
+  command -v dpkg-deb >/dev/null 2>&1 || _gt_unavailable "dpkg-deb not found (a Debian-based machine is needed)"
+  _gt_deb "golang-$v-go" "$dver" amd64
+  go_deb=$GT_DEB
+  _gt_deb "golang-$v-src" "$dver" all
+  src_deb=$GT_DEB
+  _gt_say "unpacking golang-$v-go and golang-$v-src $dver into $root"
+  tmp="$GT_CACHE/$v/root.tmp"
+  rm -rf "$tmp" && mkdir -p "$tmp"
+  dpkg -x "$go_deb" "$tmp" || _gt_fail "dpkg -x $go_deb failed"
+  dpkg -x "$src_deb" "$tmp" || _gt_fail "dpkg -x $src_deb failed"
+  _gt_fix_symlinks "$tmp"
+  rm -rf "$root" && mv "$tmp" "$root"
+  local gr
+  gr=$(goroot_of "$v")
+  [ -x "$gr/bin/go" ] || _gt_fail "$gr/bin/go missing after unpacking golang-$v-go"
+  [ -f "$gr/src/runtime/map.go" ] || _gt_fail "$gr/src/runtime/map.go missing after unpacking golang-$v-src"
+  local out
+  out=$(run_go "$v" version 2>&1) || _gt_fail "Go $v does not run: $out"
+  echo "$dver" >"$stamp"
+  _gt_say "Go $v ready: $out (GOROOT=$gr)"
+}
+
+fetch() {
+  local vs=("$@")
+  [ ${#vs[@]} -gt 0 ] || read -r -a vs <<<"$GT_ALL_VERSIONS"
+  local v
+  for v in "${vs[@]}"; do _gt_check_version "$v"; done
+  for v in "${vs[@]}"; do fetch_one "$v"; done
+}
+
+# The environment of a hermetic build: this toolchain only, no network, caches in GT_CACHE.
+go_env() { # <ver>
+  local gr
+  gr=$(goroot_of "$1")
+  echo "export GOROOT='$gr'"
+  echo "export PATH='$gr/bin':\"\$PATH\""
+  echo "export GOTOOLCHAIN=local GOFLAGS= GOPROXY=off GOSUMDB=off GOWORK=off GO111MODULE=on"
+  echo "export GOCACHE='$GT_CACHE/gocache/$1' GOPATH='$GT_CACHE/gopath' GOENV=off"
+  echo "export CGO_ENABLED=0 GOOS=linux GOARCH=amd64"
+}
+
+run_go() { # <ver> <go args...>
+  local v=$1; shift
+  local gr
+  gr=$(goroot_of "$v")
+  [ -x "$gr/bin/go" ] || _gt_fail "Go $v is not fetched; run: $0 fetch $v"
+  env GOROOT="$gr" PATH="$gr/bin:$PATH" GOTOOLCHAIN=local GOFLAGS= GOPROXY=off GOSUMDB=off \
+      GOWORK=off GO111MODULE=on GOCACHE="$GT_CACHE/gocache/$v" GOPATH="$GT_CACHE/gopath" \
+      GOENV=off CGO_ENABLED=0 GOOS=linux GOARCH=amd64 "$gr/bin/go" "$@"
+}
+
+# Builds oracle/ with each version into DIR/oracle-go<ver>. Deliberately without -race and
+# without -gcflags=-N: Go 1.19's clear relies on the compiler's map-clear optimization.
+build_oracle() { # <outdir> [vers...]
+  local out=$1; shift
+  [ -n "$out" ] || _gt_fail "usage: $0 build-oracle DIR [versions...]"
+  local vs=("$@")
+  [ ${#vs[@]} -gt 0 ] || read -r -a vs <<<"$GT_ALL_VERSIONS"
+  local here v
+  here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  mkdir -p "$out" || _gt_fail "cannot create $out"
+  out=$(cd "$out" && pwd)
+  for v in "${vs[@]}"; do
+    _gt_check_version "$v"
+    _gt_say "building oracle with Go $v -> $out/oracle-go$v"
+    (cd "$here/oracle" && run_go "$v" build -trimpath -o "$out/oracle-go$v" .) \
+      || _gt_fail "build of oracle with Go $v failed"
+  done
+}
+
+_gt_main() {
+  local cmd=${1:-}
+  [ $# -gt 0 ] && shift
+  case "$cmd" in
+    fetch) fetch "$@" ;;
+    goroot)
+      [ $# -eq 1 ] || _gt_fail "usage: $0 goroot VERSION"
+      _gt_check_version "$1"
+      [ -x "$(goroot_of "$1")/bin/go" ] || _gt_fail "Go $1 is not fetched; run: $0 fetch $1"
+      goroot_of "$1"
+      ;;
+    env)
+      [ $# -eq 1 ] || _gt_fail "usage: $0 env VERSION"
+      _gt_check_version "$1"
+      go_env "$1"
+      ;;
+    go)
+      [ $# -ge 1 ] || _gt_fail "usage: $0 go VERSION ARGS..."
+      _gt_check_version "$1"
+      run_go "$@"
+      ;;
+    build-oracle) build_oracle "$@" ;;
+    ""|-h|--help|help)
+      sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      ;;
+    *) _gt_fail "unknown command '$cmd' (fetch, goroot, env, go, build-oracle)" ;;
+  esac
+}
+
+# Run as a command unless sourced.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  set -o pipefail
+  _gt_main "$@"
+fi
