@@ -47,13 +47,18 @@ public final class ControlledHash implements Hasher {
         if (key == null) {
             throw new IllegalArgumentException("cannot place a null key");
         }
-        placed.put(key, hash);
+        placed.put(content(key), hash);
         return this;
+    }
+
+    /** Byte arrays are placed by content, as Go compares arrays. */
+    private static Object content(Object key) {
+        return key instanceof byte[] ? java.nio.ByteBuffer.wrap(((byte[]) key).clone()) : key;
     }
 
     @Override
     public long hash(Object key, long seed) {
-        Long h = placed.get(key);
+        Long h = placed.get(content(key));
         if (h != null) {
             return h;
         }

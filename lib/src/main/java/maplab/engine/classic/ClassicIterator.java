@@ -5,8 +5,9 @@ import java.util.Map;
 /**
  * A {@code for k, v := range m} loop that the caller advances step by step, so writes can happen
  * between steps. Starting it ({@link ClassicMap#iterate()}) already moves to the first entry, as
- * the runtime's mapiterinit does. Abandoning it needs no call (the runtime has none), but the
- * iterator flags it set on the map stay set, as in Go.
+ * the runtime's mapiterinit does. Like a live {@code hiter}, an iterator keeps the buckets it
+ * points to reachable until {@link #close()} (the loop is left and nothing refers to it); the
+ * iterator flags it set on the map stay set either way, as in Go.
  */
 public final class ClassicIterator {
 
@@ -29,19 +30,19 @@ public final class ClassicIterator {
     /** The current key; throws if the loop has ended. */
     public Object key() {
         requireEntry();
-        return it.key;
+        return map.type().key().own(it.key);
     }
 
     /** The current elem; throws if the loop has ended. */
     public Object elem() {
         requireEntry();
-        return it.elem;
+        return map.type().elem().own(it.elem);
     }
 
     /** The current entry; throws if the loop has ended. */
     public Map.Entry<Object, Object> entry() {
         requireEntry();
-        return Map.entry(it.key, it.elem);
+        return Map.entry(key(), elem());
     }
 
     /**
@@ -91,10 +92,16 @@ public final class ClassicIterator {
         return it.started;
     }
 
-    /** The iterator's internal position, for debugging. */
-    String debug() {
-        return "bptr=" + it.bptr + " i=" + it.i + " bucket=" + it.bucket + " B=" + it.B + " buckets#" + it.buckets.id
-                + " checkBucket=" + it.checkBucket + " start=" + it.startBucket + "/" + it.offset;
+    /** The iterator's position in the runtime's terms (hiter fields). */
+    @Override
+    public String toString() {
+        if (!it.started) {
+            return "iterator over an empty map (ended)";
+        }
+        return "iterator start=" + it.startBucket + "/" + it.offset + " B=" + it.B + " buckets#" + it.buckets.id
+                + " bptr=" + it.bptr + " i=" + it.i + " bucket=" + it.bucket
+                + (it.checkBucket == Hiter.NO_CHECK ? "" : " checkBucket=" + it.checkBucket)
+                + (closed ? " (closed)" : done ? " (ended)" : "");
     }
 
     private void requireEntry() {

@@ -24,8 +24,8 @@ public final class ClassicMap {
     private final Hmap h;
     private long ops;
 
-    private ClassicMap(Builder b) {
-        h = new Hmap(b.type, b.version, b.hasher, b.random);
+    private ClassicMap(Builder b, RandomSource random) {
+        h = new Hmap(b.type, b.version, b.hasher, random);
         for (MapListener l : b.listeners) {
             listen(l);
         }
@@ -70,13 +70,9 @@ public final class ClassicMap {
         /** make(map[K]V, hint). Without it, make(map[K]V). */
         public Builder hint(long hint) {
             if (hint < 0) {
-                throw new IllegalArgumentException("hint must be >= 0, got " + hint
-                        + " (Go panics with 'makemap: size out of range'); leave it out for make(map[K]V)");
-            }
-            int b = MakeMap.bForHint(version, hint);
-            if (b > MakeMap.MAX_B) {
-                throw new IllegalArgumentException("hint " + hint + " needs 2^" + b + " buckets, more than this "
-                        + "model allocates (2^" + MakeMap.MAX_B + ")");
+                throw new IllegalArgumentException("hint must be >= 0, got " + hint + ": Go refuses a negative "
+                        + "constant hint at compile time and treats a negative variable as 0; pass 0, or leave "
+                        + "the hint out for make(map[K]V) (hint -1 in a trace)");
             }
             this.hint = hint;
             return this;
@@ -107,10 +103,12 @@ public final class ClassicMap {
 
         /** make: draws the seed and, for a hint over 8, allocates the bucket array. */
         public ClassicMap build() {
-            if (random == null) {
-                random = RandomSource.seeded(seed);
+            int b = MakeMap.bForHint(version, MakeMap.effectiveHint(type, hint));
+            if (b > MakeMap.MAX_B) {
+                throw new IllegalArgumentException("hint " + hint + " needs 2^" + b + " buckets, more than this "
+                        + "model allocates (2^" + MakeMap.MAX_B + ")");
             }
-            return new ClassicMap(this);
+            return new ClassicMap(this, random != null ? random : RandomSource.seeded(seed));
         }
     }
 
@@ -128,7 +126,8 @@ public final class ClassicMap {
     public Object get(Object key) {
         h.t.key().check("key", key);
         begin();
-        return Access.mapaccess(h, key);
+        // Go copies the elem out of the map; a byte[] handed back must not alias the slot.
+        return h.t.elem().own(Access.mapaccess(h, key));
     }
 
     /** _, ok := m[key] (mapaccess2). */
@@ -246,6 +245,11 @@ public final class ClassicMap {
         if (h.events != null && !h.events.remove(listener)) {
             h.events = null;
         }
+    }
+
+    /** The header, for tests and tools in this package. */
+    Hmap hmap() {
+        return h;
     }
 
     public MapType type() {

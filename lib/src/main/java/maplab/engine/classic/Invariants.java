@@ -47,6 +47,7 @@ final class Invariants {
         long n = Hmap.bucketShift(h.B());
         if (buckets.base != n) {
             broken.add("bucket array has " + buckets.base + " buckets for B=" + h.B());
+            return broken; // walking 2^B heads would leave the array
         }
         for (long i = 0; i < n; i++) {
             Bucket head = buckets.get(i);

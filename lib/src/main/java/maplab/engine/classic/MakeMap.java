@@ -26,9 +26,7 @@ final class MakeMap {
      * factor. B = 0 allocates nothing (the first mapassign does); B >= 1 allocates the array now.
      */
     static void makemap(Hmap h, long hint) {
-        if (hint < 0 || hint > MAX_ALLOC / h.t.bucketSize()) {
-            hint = 0; // math.MulUintptr overflow or mem > maxAlloc
-        }
+        hint = effectiveHint(h.t, hint);
         h.setHash0(h.rand32(Draw.HASH_SEED));
         int b = bForHint(h.version, hint);
         h.setB(b);
@@ -42,6 +40,11 @@ final class MakeMap {
                 h.setExtra(extra);
             }
         }
+    }
+
+    /** The hint makemap uses: 0 when hint*bucketsize overflows or exceeds maxAlloc (and for negative hints). */
+    static long effectiveHint(MapType t, long hint) {
+        return hint < 0 || hint > MAX_ALLOC / t.bucketSize() ? 0 : hint;
     }
 
     /** The B that makemap chooses for a hint: the smallest with !overLoadFactor(hint, B). */

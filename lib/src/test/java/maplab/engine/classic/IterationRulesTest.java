@@ -125,15 +125,24 @@ class IterationRulesTest {
     @Test
     void iteratorStartedBeforeDoublingStaysOnOldArray() {
         // mapiternext: it.B != h.B -> walk it.buckets (the old array); moved entries via mapaccessK
-        ClassicMap m = fullB0();
+        ClassicMap m = ClassicMap.builder(U64).hint(9).hasher(hash).random(random).build(); // B = 1
+        long[] low0 = {0, 2, 0, 2, 0, 2};
+        for (int i = 0; i < low0.length; i++) {
+            put(m, hash, 1 + i, low0[i]); // old bucket 0: keys 1..6
+        }
+        long[] low1 = {1, 3, 1, 3, 1, 3, 1};
+        for (int i = 0; i < low1.length; i++) {
+            put(m, hash, 11 + i, low1[i]); // old bucket 1: keys 11..17, split between new 1 and new 3
+        }
         ClassicIterator it = m.iterate(); // start 0, offset 0
         assertEquals(1L, it.key());
 
-        put(m, hash, 9, 1); // doubling, finished in this op: the iterator's array is no longer the map's
+        put(m, hash, 20, 3); // the 14th key: doubling to B = 2, finished in this op
         assertFalse(m.snapshot().growing());
 
         it.next();
-        assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L, 8L), drainKeys(it), "key 9 lives only in the new array");
+        assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 11L, 12L, 13L, 14L, 15L, 16L, 17L), drainKeys(it),
+                "old bucket 1 whole, in its slot order; key 20 lives only in the new array");
     }
 
     @Test

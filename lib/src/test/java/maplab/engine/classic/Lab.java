@@ -1,6 +1,5 @@
 package maplab.engine.classic;
 
-import java.lang.reflect.Field;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -214,13 +213,7 @@ final class Lab {
 
     /** The map's header, for the tests that must build states no operation produces. */
     static Hmap hmap(ClassicMap m) {
-        try {
-            Field f = ClassicMap.class.getDeclaredField("h");
-            f.setAccessible(true);
-            return (Hmap) f.get(m);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError("cannot reach ClassicMap.h", e);
-        }
+        return m.hmap();
     }
 
     /** The 8 tophash bytes of a snapshot bucket as a list. */
