@@ -6,15 +6,19 @@
 # and each toolchain is unpacked with dpkg -x into <cache>/go/<ver>/root, so nothing is
 # installed system-wide and a second run downloads nothing.
 #
-# Usage (run it, or source it and call the functions):
+# Usage:
 #   scripts/go-toolchains.sh fetch [1.19 1.21 1.22 1.23]   # default: all four; idempotent
 #   scripts/go-toolchains.sh goroot 1.19                   # prints GOROOT
 #   scripts/go-toolchains.sh env 1.19                      # prints export lines for a build
 #   scripts/go-toolchains.sh go 1.19 build ./...           # runs that toolchain's go
 #   scripts/go-toolchains.sh build-oracle DIR [vers...]    # builds oracle/ as DIR/oracle-go<ver>
+# or source it and call gt_fetch, gt_goroot, gt_env, gt_go, gt_build_oracle with the same
+# arguments (each runs in a subshell: an error returns its exit code, it never exits yours).
 #
 # Exit codes: 0 ok, 1 usage or build error, 3 the toolchains cannot be had here (no apt-get or
 # dpkg, no network, pinned version not offered); the one-line reason goes to stderr.
+# Builds are hermetic: GOTOOLCHAIN=local, GOFLAGS empty, GOPROXY=off, GOCACHE and GOPATH in
+# the cache directory, no network.
 
 # The pinned packages: <version> <debian version> <suite>. Exact versions, so every machine
 # builds the oracle with the same runtime sources that /work/shared/go-map-classic.md was
@@ -32,6 +36,7 @@ GT_ALL_VERSIONS="1.19 1.21 1.22 1.23"
 GT_CACHE="${MAPLAB_CACHE:-$HOME/.cache/maplab}/go"
 GT_KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
 GT_MIRROR=http://deb.debian.org/debian
+GT_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 _gt_say() { echo "go-toolchains: $*" >&2; }
 # Fatal error of the script itself (usage, build): exit 1.
@@ -92,7 +97,7 @@ _gt_verify_offered() { # <package> <version>
   policy=$(apt-cache $(_gt_apt_opts) policy "$pkg" 2>&1) \
     || _gt_unavailable "apt-cache policy $pkg failed: $(echo "$policy" | head -1)"
   if ! echo "$policy" | awk '/Version table:/ {t=1; next} t' | grep -qF " $ver "; then
-    _gt_unavailable "package $pkg version $ver is not offered by bookworm/bookworm-backports (apt-cache policy lists: $(echo "$policy" | awk '/Version table:/ {t=1; next} t && /^ +(\*\*\* )?[0-9]/ {printf "%s ", ($1=="***" ? $2 : $1)}'))"
+    _gt_unavailable "package $pkg version $ver is not offered by bookworm/bookworm-backports (apt-cache policy lists: $(echo "$policy" | awk '/Version table:/ {t=1; next} t && $1 == "***" && NF == 3 {printf "%s ", $2} t && $1 != "***" && NF == 2 {printf "%s ", $1}'))"
   fi
 }
 
@@ -155,17 +160,18 @@ _gt_fix_symlinks() { # <root>
 }
 
 _gt_root() { echo "$GT_CACHE/$1/root"; }
-goroot_of() { echo "$(_gt_root "$1")/usr/lib/go-$1"; }
+_gt_goroot_of() { echo "$(_gt_root "$1")/usr/lib/go-$1"; }
 
-# fetch <ver>: make <cache>/go/<ver>/root hold the pinned golang-<ver>-go and -src packages.
-fetch_one() {
+# _gt_fetch_one <ver>: make <cache>/go/<ver>/root hold the pinned golang-<ver>-go and -src
+# packages.
+_gt_fetch_one() {
   local v=$1 dver root stamp go_deb src_deb tmp
   _gt_check_version "$v"
   dver=$(_gt_pin_field "$v" 2)
   root=$(_gt_root "$v")
   stamp="$GT_CACHE/$v/installed"
-  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$dver" ] && [ -x "$(goroot_of "$v")/bin/go" ]; then
-    _gt_say "Go $v ($dver) already in $(goroot_of "$v")"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$dver" ] && [ -x "$(_gt_goroot_of "$v")/bin/go" ]; then
+    _gt_say "Go $v ($dver) already in $(_gt_goroot_of "$v")"
     return 0
   fi
   command -v dpkg-deb >/dev/null 2>&1 || _gt_unavailable "dpkg-deb not found (a Debian-based machine is needed)"
@@ -176,44 +182,67 @@ fetch_one() {
   _gt_say "unpacking golang-$v-go and golang-$v-src $dver into $root"
   tmp="$GT_CACHE/$v/root.tmp"
   rm -rf "$tmp" && mkdir -p "$tmp"
-  dpkg -x "$go_deb" "$tmp" || _gt_fail "dpkg -x $go_deb failed"
-  dpkg -x "$src_deb" "$tmp" || _gt_fail "dpkg -x $src_deb failed"
+  local deb
+  for deb in "$go_deb" "$src_deb"; do
+    if ! dpkg -x "$deb" "$tmp"; then
+      # Most likely a download cut short: drop it so that the next fetch gets it again.
+      rm -f "$deb"
+      _gt_fail "dpkg -x $deb failed (file removed; run fetch again)"
+    fi
+  done
   _gt_fix_symlinks "$tmp"
   rm -rf "$root" && mv "$tmp" "$root"
   local gr
-  gr=$(goroot_of "$v")
+  gr=$(_gt_goroot_of "$v")
   [ -x "$gr/bin/go" ] || _gt_fail "$gr/bin/go missing after unpacking golang-$v-go"
   [ -f "$gr/src/runtime/map.go" ] || _gt_fail "$gr/src/runtime/map.go missing after unpacking golang-$v-src"
   local out
-  out=$(run_go "$v" version 2>&1) || _gt_fail "Go $v does not run: $out"
+  out=$(_gt_run_go "$v" version 2>&1) || _gt_fail "Go $v does not run: $out"
   echo "$dver" >"$stamp"
   _gt_say "Go $v ready: $out (GOROOT=$gr)"
 }
 
-fetch() {
-  local vs=("$@")
+# gt_fetch [versions...]: all four when none are named.
+gt_fetch() (
+  vs=("$@")
   [ ${#vs[@]} -gt 0 ] || read -r -a vs <<<"$GT_ALL_VERSIONS"
-  local v
   for v in "${vs[@]}"; do _gt_check_version "$v"; done
-  for v in "${vs[@]}"; do fetch_one "$v"; done
-}
+  for v in "${vs[@]}"; do _gt_fetch_one "$v"; done
+)
 
-# The environment of a hermetic build: this toolchain only, no network, caches in GT_CACHE.
-go_env() { # <ver>
-  local gr
-  gr=$(goroot_of "$1")
+# gt_goroot <ver>: prints the GOROOT of a fetched toolchain.
+gt_goroot() (
+  [ $# -eq 1 ] || _gt_fail "usage: goroot VERSION"
+  _gt_check_version "$1"
+  [ -x "$(_gt_goroot_of "$1")/bin/go" ] || _gt_fail "Go $1 is not fetched; run: scripts/go-toolchains.sh fetch $1"
+  _gt_goroot_of "$1"
+)
+
+# gt_env <ver>: the environment of a hermetic build (this toolchain only, no network, caches
+# in GT_CACHE), as export lines.
+gt_env() (
+  [ $# -eq 1 ] || _gt_fail "usage: env VERSION"
+  _gt_check_version "$1"
+  gr=$(_gt_goroot_of "$1")
   echo "export GOROOT='$gr'"
   echo "export PATH='$gr/bin':\"\$PATH\""
   echo "export GOTOOLCHAIN=local GOFLAGS= GOPROXY=off GOSUMDB=off GOWORK=off GO111MODULE=on"
   echo "export GOCACHE='$GT_CACHE/gocache/$1' GOPATH='$GT_CACHE/gopath' GOENV=off"
   echo "export CGO_ENABLED=0 GOOS=linux GOARCH=amd64"
-}
+)
 
-run_go() { # <ver> <go args...>
+# gt_go <ver> <go args...>: runs that toolchain's go hermetically.
+gt_go() (
+  [ $# -ge 1 ] || _gt_fail "usage: go VERSION ARGS..."
+  _gt_check_version "$1"
+  _gt_run_go "$@"
+)
+
+_gt_run_go() { # <ver> <go args...>
   local v=$1; shift
   local gr
-  gr=$(goroot_of "$v")
-  [ -x "$gr/bin/go" ] || _gt_fail "Go $v is not fetched; run: $0 fetch $v"
+  gr=$(_gt_goroot_of "$v")
+  [ -x "$gr/bin/go" ] || _gt_fail "Go $v is not fetched; run: scripts/go-toolchains.sh fetch $v"
   env GOROOT="$gr" PATH="$gr/bin:$PATH" GOTOOLCHAIN=local GOFLAGS= GOPROXY=off GOSUMDB=off \
       GOWORK=off GO111MODULE=on GOCACHE="$GT_CACHE/gocache/$v" GOPATH="$GT_CACHE/gopath" \
       GOENV=off CGO_ENABLED=0 GOOS=linux GOARCH=amd64 "$gr/bin/go" "$@"
@@ -221,47 +250,44 @@ run_go() { # <ver> <go args...>
 
 # Builds oracle/ with each version into DIR/oracle-go<ver>. Deliberately without -race and
 # without -gcflags=-N: Go 1.19's clear relies on the compiler's map-clear optimization.
-build_oracle() { # <outdir> [vers...]
-  local out=$1; shift
-  [ -n "$out" ] || _gt_fail "usage: $0 build-oracle DIR [versions...]"
-  local vs=("$@")
+gt_build_oracle() ( # <outdir> [vers...]
+  out=${1:-}
+  [ -n "$out" ] || _gt_fail "usage: build-oracle DIR [versions...]"
+  shift
+  vs=("$@")
   [ ${#vs[@]} -gt 0 ] || read -r -a vs <<<"$GT_ALL_VERSIONS"
-  local here v
-  here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  here=$GT_REPO
   mkdir -p "$out" || _gt_fail "cannot create $out"
   out=$(cd "$out" && pwd)
   for v in "${vs[@]}"; do
     _gt_check_version "$v"
     _gt_say "building oracle with Go $v -> $out/oracle-go$v"
-    (cd "$here/oracle" && run_go "$v" build -trimpath -o "$out/oracle-go$v" .) \
+    (cd "$here/oracle" && _gt_run_go "$v" build -trimpath -o "$out/oracle-go$v" .) \
       || _gt_fail "build of oracle with Go $v failed"
+    # The clear op must reach runtime.mapclear (Go 1.19: only through the compiler's
+    # recognition of the for-range-delete idiom, which -N, -race or inlining defeat).
+    for fn in clearU64 clearStr clearBig; do
+      dis=$(_gt_run_go "$v" tool objdump -s "^main\.$fn\$" "$out/oracle-go$v") \
+        || _gt_fail "go tool objdump of oracle-go$v failed"
+      if ! echo "$dis" | grep -q 'CALL runtime\.mapclear(SB)'; then
+        rm -f "$out/oracle-go$v"
+        _gt_fail "oracle-go$v: main.$fn does not call runtime.mapclear (was it built with -N, -race, or inlined?)"
+      fi
+    done
   done
-}
+)
 
 _gt_main() {
   local cmd=${1:-}
   [ $# -gt 0 ] && shift
   case "$cmd" in
-    fetch) fetch "$@" ;;
-    goroot)
-      [ $# -eq 1 ] || _gt_fail "usage: $0 goroot VERSION"
-      _gt_check_version "$1"
-      [ -x "$(goroot_of "$1")/bin/go" ] || _gt_fail "Go $1 is not fetched; run: $0 fetch $1"
-      goroot_of "$1"
-      ;;
-    env)
-      [ $# -eq 1 ] || _gt_fail "usage: $0 env VERSION"
-      _gt_check_version "$1"
-      go_env "$1"
-      ;;
-    go)
-      [ $# -ge 1 ] || _gt_fail "usage: $0 go VERSION ARGS..."
-      _gt_check_version "$1"
-      run_go "$@"
-      ;;
-    build-oracle) build_oracle "$@" ;;
+    fetch) gt_fetch "$@" ;;
+    goroot) gt_goroot "$@" ;;
+    env) gt_env "$@" ;;
+    go) gt_go "$@" ;;
+    build-oracle) gt_build_oracle "$@" ;;
     ""|-h|--help|help)
-      sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$GT_REPO/scripts/go-toolchains.sh"
       ;;
     *) _gt_fail "unknown command '$cmd' (fetch, goroot, env, go, build-oracle)" ;;
   esac

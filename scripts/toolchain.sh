@@ -47,9 +47,17 @@ run_maven() {
   mvn -B -ntp -Dstyle.color=never "$@"
 }
 
-# Maven that prints only errors (for commands whose output is the point).
+# Maven that prints nothing unless it fails (then its log, without the colour codes that
+# Debian's Maven 3.8 prints even in batch mode).
 mvn_quiet() {
-  mvn -B -ntp -q -Dstyle.color=never "$@"
+  local log status=0
+  log=$(mktemp)
+  mvn -B -ntp -q -Dstyle.color=never "$@" >"$log" 2>&1 || status=$?
+  if [ "$status" != 0 ]; then
+    sed 's/\x1b\[[0-9;]*m//g' "$log" >&2
+  fi
+  rm -f "$log"
+  return "$status"
 }
 
 # Compiles lib (quietly, to stderr) and prints the classpath to run its command-line tools.

@@ -1,0 +1,3 @@
+module maplab/oracle
+
+go 1.19

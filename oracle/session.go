@@ -1,0 +1,456 @@
+package main
+
+// A session records one workload: it applies each operation to the real map,
+// records the hash under the seed in force before the operation, reads the state
+// afterwards, and writes one JSON line per operation (../shared/trace-format.md).
+
+import (
+	"bufio"
+	"fmt"
+	"math/rand"
+	"reflect"
+	"runtime"
+	"strconv"
+	"strings"
+)
+
+type afterMode int
+
+const (
+	afterAll    afterMode = iota // "after" on every line
+	afterNone                    // never
+	afterFinal                   // on the last line only
+	afterSparse                  // where B, growth, noverflow, seed or count==0 changed (small maps), and the last line
+)
+
+var afterModes = map[string]afterMode{"all": afterAll, "none": afterNone, "final": afterFinal, "sparse": afterSparse}
+
+// failure is a workload assertion that did not hold; record() turns it into an error.
+type failure struct{ msg string }
+
+type iterState struct {
+	it       *reflect.MapIter
+	done     bool
+	pending  string // JSON of the key the iterator stands on (read when it advanced)
+	produced int    // keys reported so far
+}
+
+type session struct {
+	name   string
+	w      *bufio.Writer
+	mk     mapKind
+	t      *maptype
+	alloc  *allocTracker
+	mode   afterMode
+	forced bool // the workload uses iter-* or gc: "after" on every line
+	// sparseMaxBuckets bounds the arrays (2^B) whose state sparse mode writes, except on the last line.
+	sparseMaxBuckets int
+	rng              *rand.Rand
+
+	i            int    // index of the next operation
+	held         string // the last line, written once the next one (or finish) comes
+	hasHeld      bool
+	heldHasAfter bool
+	prev         summary
+	maxB         uint8
+	sawSame      bool // sameSizeGrow was observed after some operation
+
+	live      map[uint64]bool // keys the workload believes are in the map
+	liveList  []uint64
+	nextFresh uint64
+	iters     map[int]*iterState
+	nextIter  int
+}
+
+func (s *session) failf(format string, args ...any) {
+	panic(failure{fmt.Sprintf(format, args...)})
+}
+
+func (s *session) require(ok bool, format string, args ...any) {
+	if !ok {
+		s.failf(format, args...)
+	}
+}
+
+func (s *session) h() *hmap { return hmapOf(s.mk.iface()) }
+
+func (s *session) sum() summary { return readSummary(s.h()) }
+
+// header writes the trace's first line.
+func (s *session) header() {
+	t := s.t
+	fmt.Fprintf(s.w, `{"format":"maplab-trace","version":1,"engine":"classic","go":%s,"goarch":%s,"keyType":%s,"elemType":%s,"keySize":%d,"elemSize":%d,"indirectKey":%t,"indirectElem":%t,"bucketSize":%d,"workload":%s}`+"\n",
+		strJSON(runtime.Version()), strJSON(runtime.GOARCH), strJSON(s.mk.keyType()), strJSON(s.mk.elemType()),
+		t.keysize, t.elemsize, t.indirectKey(), t.indirectElem(), t.bucketsize, strJSON(s.name))
+}
+
+// emit finishes operation s.i: checks the structure, records allocations, and
+// writes the line (held back one line so the last one can get its "after").
+func (s *session) emit(op, fields string) {
+	h := s.h()
+	if err := checkStructure(s.mk, s.t, h); err != nil {
+		s.failf("after op %d (%s): %v", s.i, op, err)
+	}
+	if err := s.alloc.observe(h); err != nil {
+		s.failf("after op %d (%s): %v", s.i, op, err)
+	}
+	cur := readSummary(h)
+	if cur.B > s.maxB {
+		s.maxB = cur.B
+	}
+	if cur.sameSizeGrow {
+		s.sawSame = true
+	}
+	s.require(cur.B < 16, "B reached %d: trace format version 1 keeps B < 16", cur.B)
+	s.require(cur.flags&flagHashWriting == 0, "hashWriting set outside an operation")
+
+	var line strings.Builder
+	line.WriteString(`{"i":`)
+	line.WriteString(strconv.Itoa(s.i))
+	line.WriteString(`,"op":"`)
+	line.WriteString(op)
+	line.WriteByte('"')
+	if fields != "" {
+		line.WriteByte(',')
+		line.WriteString(fields)
+	}
+	line.WriteString(`,"summary":`)
+	line.WriteString(cur.json())
+
+	want := false
+	switch {
+	case s.forced || s.mode == afterAll:
+		want = true
+	case s.mode == afterSparse:
+		changed := s.i == 0 || op == "clear" || cur.B != s.prev.B || cur.growing != s.prev.growing ||
+			cur.sameSizeGrow != s.prev.sameSizeGrow || cur.noverflow != s.prev.noverflow ||
+			cur.hash0 != s.prev.hash0 || (cur.count == 0) != (s.prev.count == 0)
+		want = changed && 1<<cur.B <= s.sparseMaxBuckets
+	}
+	if want {
+		line.WriteString(`,"after":`)
+		line.WriteString(s.after())
+	}
+	s.flushHeld()
+	s.held, s.hasHeld = line.String(), true
+	s.heldHasAfter = want
+	s.prev = cur
+	s.i++
+}
+
+func (s *session) after() string {
+	a, err := afterJSON(s.mk, s.t, s.h())
+	if err != nil {
+		s.failf("op %d: %v", s.i, err)
+	}
+	return a
+}
+
+func (s *session) flushHeld() {
+	if s.hasHeld {
+		s.w.WriteString(s.held)
+		s.w.WriteString("}\n")
+		s.hasHeld = false
+	}
+}
+
+// keepAfter attaches "after" to the line just emitted (the map has not changed
+// since), whatever the mode: for the states a workload wants to show in full.
+func (s *session) keepAfter() {
+	if s.hasHeld && !s.heldHasAfter {
+		s.held += `,"after":` + s.after()
+		s.heldHasAfter = true
+	}
+}
+
+// finish writes the held last line, with "after" unless the mode is none.
+func (s *session) finish() {
+	if s.mode != afterNone {
+		s.keepAfter()
+	}
+	s.flushHeld()
+}
+
+// ---- key bookkeeping ----
+
+func (s *session) addLive(k uint64) {
+	if !s.live[k] {
+		s.live[k] = true
+		s.liveList = append(s.liveList, k)
+	}
+}
+
+func (s *session) removeLive(k uint64) {
+	if !s.live[k] {
+		return
+	}
+	delete(s.live, k)
+	for j, x := range s.liveList {
+		if x == k {
+			s.liveList = append(s.liveList[:j], s.liveList[j+1:]...)
+			break
+		}
+	}
+}
+
+// fresh returns a key number never used before in this workload.
+func (s *session) fresh() uint64 {
+	k := s.nextFresh
+	s.nextFresh++
+	return k
+}
+
+// freshIn returns a fresh key number whose hash under the current seed falls in
+// bucket b of a 2^B array (a key chosen by its hash: reproducible given the seed).
+func (s *session) freshIn(b uint64, B uint8) uint64 {
+	h := s.h()
+	for tries := 0; tries < 1<<20; tries++ {
+		k := s.fresh()
+		if s.mk.hashKey(s.t, k, h.hash0)&(1<<B-1) == b {
+			return k
+		}
+	}
+	s.failf("no key found for bucket %d of %d", b, 1<<B)
+	return 0
+}
+
+// randomLive returns a random key believed live (the workload keeps this set in step with the map).
+func (s *session) randomLive() uint64 {
+	s.require(len(s.liveList) > 0, "randomLive: the map is empty")
+	return s.liveList[s.rng.Intn(len(s.liveList))]
+}
+
+// bucketOf returns the bucket index of key k under the current seed and B.
+func (s *session) bucketOf(k uint64) uint64 {
+	h := s.h()
+	return s.mk.hashKey(s.t, k, h.hash0) & (1<<h.B - 1)
+}
+
+// ---- operations ----
+
+func (s *session) hashField(k uint64) string {
+	return fmt.Sprintf(`"key":%s,"hash":"0x%016x"`, s.mk.keyJSON(k), s.mk.hashKey(s.t, k, s.h().hash0))
+}
+
+func (s *session) makeMap(hint int) {
+	s.require(s.i == 0, "make must be the first operation")
+	s.mk.newMap(hint)
+	s.t = mapTypeOf(s.mk.iface())
+	s.alloc = newAllocTracker(s.t)
+	s.emit("make", `"hint":`+strconv.Itoa(hint))
+	if hint > 8 {
+		// makemap's B: the smallest with !overLoadFactor(hint, B).
+		B := uint8(0)
+		for hint > 8 && uintptr(hint) > loadFactorNum*((uintptr(1)<<B)/2) {
+			B++
+		}
+		s.require(s.h().B == B, "make(%d): B=%d, want %d (loadFactorNum %d)", hint, s.h().B, B, loadFactorNum)
+	}
+}
+
+// set does m[k] = v (v defaults to the operation index when omitted).
+func (s *session) set(k uint64, v ...uint64) {
+	e := uint64(s.i)
+	if len(v) > 0 {
+		e = v[0]
+	}
+	fields := s.hashField(k) + `,"elem":` + s.mk.elemJSON(e)
+	s.mk.set(k, e)
+	s.addLive(k)
+	s.emit("set", fields)
+}
+
+func (s *session) del(k uint64) {
+	fields := s.hashField(k)
+	s.mk.del(k)
+	s.removeLive(k)
+	s.emit("delete", fields)
+}
+
+func (s *session) get(k uint64) bool {
+	fields := s.hashField(k)
+	found := s.mk.get(k)
+	s.require(found == s.live[k], "get %d: found=%v but the workload expects %v", k, found, s.live[k])
+	s.emit("get", fields+`,"found":`+strconv.FormatBool(found))
+	return found
+}
+
+func (s *session) clear() {
+	before := s.sum()
+	s.mk.clear()
+	s.live, s.liveList = map[uint64]bool{}, nil
+	after := s.sum()
+	// mapclear resets noverflow and nevacuate and drops the old array; the plain
+	// delete loop (if the Go 1.19 idiom were not compiled to mapclear) would not.
+	s.require(after.count == 0 && after.noverflow == 0 && after.nevacuate == 0 && !after.growing && after.B == before.B,
+		"clear (%s) did not behave like runtime.mapclear: before %+v after %+v", clearKind, before, after)
+	s.require((before.count == 0) == (after.hash0 == before.hash0), "clear: reseed expected exactly when the map was non-empty")
+	s.emit("clear", "")
+}
+
+// startIter runs mapiterinit through reflect.MapIter (its first Next) and returns
+// the start the runtime drew.
+func (s *session) startIter() (*iterState, string) {
+	it := reflect.ValueOf(s.mk.iface()).MapRange()
+	st := &iterState{it: it}
+	ok := it.Next()
+	hi := hiterOf(it)
+	start := fmt.Sprintf(`"start":{"bucket":%d,"offset":%d}`, hi.startBucket, hi.offset)
+	if ok {
+		st.pending = s.mk.slotKeyJSON(hi.key)
+	} else {
+		st.done = true
+	}
+	return st, start
+}
+
+// advance moves the iterator (mapiternext) and reads the key it now stands on.
+func (s *session) advance(st *iterState) {
+	if st.it.Next() {
+		st.pending = s.mk.slotKeyJSON(hiterOf(st.it).key)
+	} else {
+		st.done = true
+		st.pending = ""
+	}
+}
+
+// iterate is a full range loop with no writes inside; returns the number of keys.
+func (s *session) iterate() int {
+	st, start := s.startIter()
+	var keys []string
+	for !st.done {
+		keys = append(keys, st.pending)
+		s.advance(st)
+	}
+	st.it.Reset(reflect.Value{}) // the loop is over: nothing refers to its buckets
+	s.require(len(keys) == s.h().count, "iterate produced %d keys, count is %d", len(keys), s.h().count)
+	s.emit("iterate", start+`,"order":[`+strings.Join(keys, ",")+`]`)
+	return len(keys)
+}
+
+// iterOpen starts a paused range loop and returns its number.
+func (s *session) iterOpen() int {
+	id := s.nextIter
+	s.nextIter++
+	st, start := s.startIter()
+	s.iters[id] = st
+	s.emit("iter-open", `"it":`+strconv.Itoa(id)+`,`+start)
+	return id
+}
+
+// iterNext lets iterator id produce up to n keys; returns true once it has ended
+// (then the extra empty iter-next line has been written too).
+func (s *session) iterNext(id, n int) bool {
+	st := s.iters[id]
+	s.require(st != nil, "iter-next on unknown iterator %d", id)
+	s.require(!st.done, "iter-next on finished iterator %d", id)
+	var keys []string
+	for j := 0; j < n && !st.done; j++ {
+		keys = append(keys, st.pending)
+		s.advance(st)
+	}
+	st.produced += len(keys)
+	s.emit("iter-next", `"it":`+strconv.Itoa(id)+`,"keys":[`+strings.Join(keys, ",")+`]`)
+	if st.done {
+		s.emit("iter-next", `"it":`+strconv.Itoa(id)+`,"keys":[]`)
+	}
+	return st.done
+}
+
+// iterRest runs iterator id to its end, n keys per step.
+func (s *session) iterRest(id, n int) {
+	for !s.iterNext(id, n) {
+	}
+}
+
+func (s *session) iterClose(id int) {
+	st := s.iters[id]
+	s.require(st != nil, "iter-close on unknown iterator %d", id)
+	st.it.Reset(reflect.Value{}) // drop the hiter's references, as a left loop does
+	delete(s.iters, id)
+	s.emit("iter-close", `"it":`+strconv.Itoa(id))
+}
+
+func (s *session) gc() []string {
+	ids, err := s.alloc.gc()
+	if err != nil {
+		s.failf("op %d: %v", s.i, err)
+	}
+	q := make([]string, len(ids))
+	for j, id := range ids {
+		q[j] = `"` + id + `"`
+	}
+	s.emit("gc", `"freed":[`+strings.Join(q, ",")+`]`)
+	return ids
+}
+
+// ---- helpers for workloads ----
+
+// growthLimit is the largest count that does not overload a 2^B map:
+// overLoadFactor(n, B) = n > 8 && n > loadFactorNum*(2^B/2).
+func growthLimit(B uint8) int {
+	l := loadFactorNum * ((1 << B) / 2)
+	if l < 8 {
+		l = 8
+	}
+	return l
+}
+
+// chainLen returns the number of buckets in current bucket b's chain.
+func (s *session) chainLen(b uint64) int {
+	h := s.h()
+	n := 0
+	for p := bucketAt(s.t, h.buckets, uintptr(b)); p != nil; p = overflowOf(s.t, p) {
+		n++
+	}
+	return n
+}
+
+// forceOverflow inserts keys chosen by hash into bucket b until its chain grows by
+// one overflow bucket, deleting keys of other buckets first when an insert would
+// start a growth. The map must not be growing.
+func (s *session) forceOverflow(b uint64) {
+	s.require(!s.sum().growing, "forceOverflow during growth")
+	B := s.sum().B
+	start := s.chainLen(b)
+	// A new overflow bucket needs the whole chain full of live keys: 8*len + 1 keys.
+	s.require(8*start+1 <= growthLimit(B), "forceOverflow: bucket %d's chain of %d cannot grow below the load limit %d",
+		b, start, growthLimit(B))
+	for s.chainLen(b) == start {
+		for s.sum().count+1 > growthLimit(B) {
+			victim := uint64(0)
+			found := false
+			for _, k := range s.liveList {
+				if s.bucketOf(k) != b {
+					victim, found = k, true
+					break
+				}
+			}
+			s.require(found, "forceOverflow: no key outside bucket %d to delete", b)
+			s.del(victim)
+		}
+		s.set(s.freshIn(b, B))
+		s.require(s.sum().B == B && !s.sum().growing, "forceOverflow: the map grew")
+	}
+}
+
+// forceOverflowAny forces an overflow bucket into a bucket with the shortest chain
+// (the lowest index among them) and returns that bucket.
+func (s *session) forceOverflowAny() uint64 {
+	best, bestLen := uint64(0), 1<<30
+	for b := uint64(0); b < 1<<s.sum().B; b++ {
+		if l := s.chainLen(b); l < bestLen {
+			best, bestLen = b, l
+		}
+	}
+	s.forceOverflow(best)
+	return best
+}
+
+// setUntil inserts fresh keys until cond holds (at most limit inserts).
+func (s *session) setUntil(limit int, what string, cond func(summary) bool) {
+	for n := 0; !cond(s.sum()); n++ {
+		s.require(n < limit, "%s: not reached after %d inserts", what, limit)
+		s.set(s.fresh())
+	}
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The model against the real Go runtimes, fresh: fetch the classic-map toolchains (cached),
+# build the oracle with each, record every workload with a new random seed, and replay the
+# traces against the Java model. Run by ./maplab test.
+#
+#   scripts/conformance.sh [CLASSPATH]   # classpath of lib (./maplab passes it)
+#
+# Where the toolchains cannot be had (exit 3 of go-toolchains.sh) the step says it was skipped
+# and why; under CI (CI=true) that is a failure, because CI must never skip it.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CP="${1:?usage: conformance.sh CLASSPATH}"
+VERSIONS="1.19 1.21 1.22 1.23"
+BIN="${MAPLAB_CACHE:-$HOME/.cache/maplab}/oracle-bin"
+
+say() { echo "conformance: $*"; }
+
+status=0
+"$ROOT/scripts/go-toolchains.sh" fetch $VERSIONS 2>/tmp/maplab-fetch.$$ || status=$?
+if [ "$status" != 0 ]; then
+  reason=$(tail -1 /tmp/maplab-fetch.$$)
+  rm -f /tmp/maplab-fetch.$$
+  if [ "$status" = 3 ] && [ "${CI:-}" != true ]; then
+    say "SKIPPED: the Go toolchains cannot be had on this machine ($reason)"
+    exit 0
+  fi
+  say "FAILED to fetch the Go toolchains: $reason"
+  exit 1
+fi
+rm -f /tmp/maplab-fetch.$$
+
+"$ROOT/scripts/go-toolchains.sh" build-oracle "$BIN" $VERSIONS 2>&1 | sed 's/^/  /'
+for v in $VERSIONS; do
+  # The oracle's own tests: its memory mirrors and trace checks, under each runtime.
+  (cd "$ROOT/oracle" && "$ROOT/scripts/go-toolchains.sh" go "$v" test ./... 2>&1 | sed "s/^/  go$v: /")
+done
+
+seed=$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+out=$(mktemp -d "${TMPDIR:-/tmp}/maplab-traces.XXXXXX")
+trap 'rm -rf "$out"' EXIT
+say "recording every workload with Go $VERSIONS, key seed $seed (Go draws its own map seeds)"
+for v in $VERSIONS; do
+  "$BIN/oracle-go$v" -out "$out/go$v" -seed "$seed" >/dev/null
+done
+say "replaying $(find "$out" -name '*.jsonl' | wc -l) fresh traces against the model"
+set +e
+java -cp "$CP" maplab.trace.ReplayMain "$out" > "$out/replay.log"
+rc=$?
+set -e
+grep -v '^PASS ' "$out/replay.log" || true
+if [ "$rc" != 0 ]; then
+  kept="${TMPDIR:-/tmp}/maplab-failed-traces-$seed"
+  cp -r "$out" "$kept"
+  say "FAILED (exit $rc); the traces are kept in $kept"
+fi
+exit "$rc"
