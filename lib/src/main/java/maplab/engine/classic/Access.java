@@ -16,6 +16,10 @@ final class Access {
     private Access() {
     }
 
+    /** {@link #scan} results besides a slot index: the key is not in this bucket / not in the chain. */
+    private static final int NEXT = -1;
+    private static final int ABSENT = -2;
+
     /**
      * mapaccess1 / mapaccess2: the elem for {@code key}, or null if absent. Reads never
      * evacuate, and a concurrent writer is detected by the hashWriting flag.
@@ -27,8 +31,18 @@ final class Access {
         if ((h.flags() & HASH_WRITING) != 0) {
             throw new GoFatalError("concurrent map read and map write");
         }
-        Slot s = find(h, key, h.hash(key));
-        return s == null ? null : h.elemOf(s.b(), s.i());
+        long hash = h.hash(key);
+        int top = Tophash.of(hash);
+        for (Bucket b = chain(h, hash); b != null; b = b.overflow()) {
+            int i = scan(h, b, key, top);
+            if (i >= 0) {
+                return h.elemOf(b, i);
+            }
+            if (i == ABSENT) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** mapaccessK: like mapaccess but returns the slot, and has no hashWriting check. */
@@ -36,15 +50,25 @@ final class Access {
         if (h.count() == 0) {
             return null;
         }
-        return find(h, key, h.hash(key));
+        long hash = h.hash(key);
+        int top = Tophash.of(hash);
+        for (Bucket b = chain(h, hash); b != null; b = b.overflow()) {
+            int i = scan(h, b, key, top);
+            if (i >= 0) {
+                return new Slot(b, i);
+            }
+            if (i == ABSENT) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /**
-     * The search shared by the mapaccess functions. Exactly one chain is searched: during
-     * growth, the old chain if its bucket is not evacuated yet, else the new one. A tophash of
-     * emptyRest ends the search: nothing lies beyond it in the chain.
+     * The chain a lookup searches. Exactly one chain is searched: during growth, the old chain if
+     * its bucket is not evacuated yet, else the new one.
      */
-    private static Slot find(Hmap h, Object key, long hash) {
+    private static Bucket chain(Hmap h, long hash) {
         long m = bucketMask(h.B());
         Bucket b = h.buckets().get(hash & m);
         BucketArray c = h.oldbuckets();
@@ -58,21 +82,26 @@ final class Access {
                 b = oldb;
             }
         }
-        int top = Tophash.of(hash);
-        for (; b != null; b = b.overflow()) {
-            for (int i = 0; i < BUCKET_CNT; i++) {
-                int th = b.tophash(i);
-                if (th != top) {
-                    if (th == EMPTY_REST) {
-                        return null;
-                    }
-                    continue;
+        return b;
+    }
+
+    /**
+     * One bucket of the search: the slot holding {@code key}, or NEXT, or ABSENT when a tophash of
+     * emptyRest ends the search (nothing lies beyond it in the chain).
+     */
+    private static int scan(Hmap h, Bucket b, Object key, int top) {
+        for (int i = 0; i < BUCKET_CNT; i++) {
+            int th = b.tophash(i);
+            if (th != top) {
+                if (th == EMPTY_REST) {
+                    return ABSENT;
                 }
-                if (h.t.key().equal(key, h.keyOf(b, i))) {
-                    return new Slot(b, i);
-                }
+                continue;
+            }
+            if (h.t.key().equal(key, h.keyOf(b, i))) {
+                return i;
             }
         }
-        return null;
+        return NEXT;
     }
 }

@@ -10,7 +10,8 @@ import static maplab.engine.classic.MapType.BUCKET_CNT;
  */
 final class Bucket {
 
-    private final byte[] tophash = new byte[BUCKET_CNT];
+    /** The 8 tophash bytes, slot i in bits 8i..8i+7: one field instead of an array object. */
+    private long tophash;
     private final Object[] keys = new Object[BUCKET_CNT];
     private final Object[] elems = new Object[BUCKET_CNT];
     private Bucket overflow;
@@ -27,11 +28,12 @@ final class Bucket {
 
     /** tophash[i], 0..255. */
     int tophash(int i) {
-        return tophash[i] & 0xff;
+        return (int) (tophash >>> (i << 3)) & 0xff;
     }
 
     void setTophash(int i, int top) {
-        tophash[i] = (byte) top;
+        int shift = i << 3;
+        tophash = (tophash & ~(0xffL << shift)) | ((long) (top & 0xff) << shift);
     }
 
     /** The raw key slot (an {@link Indirect} for indirect keys; stale bytes survive a delete). */
@@ -69,7 +71,7 @@ final class Bucket {
 
     /** Zeroes the whole bucket, tophash included (memclr of a dirty bucket array). */
     void zero() {
-        java.util.Arrays.fill(tophash, (byte) 0);
+        tophash = 0;
         zeroData();
     }
 
