@@ -1,7 +1,6 @@
 package maplab.trace;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.util.HashMap;
@@ -101,7 +100,7 @@ public final class ClassicReplayer {
             case "iterate": {
                 queueStart(o);
                 ClassicIterator it = map.iterate();
-                JsonDiff.Difference d = JsonDiff.first("start", o.get("start"), start(it));
+                JsonDiff.Difference d = JsonDiff.first("start", o.get("start"), ClassicState.start(it));
                 JsonArray order = new JsonArray();
                 for (; it.hasEntry(); it.next()) {
                     order.add(Values.encode(t.key(), it.key()));
@@ -117,7 +116,7 @@ public final class ClassicReplayer {
                 queueStart(o);
                 ClassicIterator it = map.iterate();
                 iterators.put(id, it);
-                return JsonDiff.first("start", o.get("start"), start(it));
+                return JsonDiff.first("start", o.get("start"), ClassicState.start(it));
             }
             case "iter-next": {
                 ClassicIterator it = iterator(o);
@@ -162,12 +161,6 @@ public final class ClassicReplayer {
         }
     }
 
-    private static JsonElement start(ClassicIterator it) {
-        JsonObject s = new JsonObject();
-        s.addProperty("bucket", it.startBucket());
-        s.addProperty("offset", it.offset());
-        return s;
-    }
 
     private ClassicIterator iterator(JsonObject o) {
         long id = TraceReader.integer(o, "it");

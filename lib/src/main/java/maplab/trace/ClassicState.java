@@ -28,6 +28,14 @@ public final class ClassicState {
         return o;
     }
 
+    /** An iterator's start as the runtime drew it: {@code {"bucket":b,"offset":o}}. */
+    public static JsonObject start(maplab.engine.classic.ClassicIterator it) {
+        JsonObject s = new JsonObject();
+        s.addProperty("bucket", it.startBucket());
+        s.addProperty("offset", it.offset());
+        return s;
+    }
+
     public static JsonObject after(MapSnapshot s) {
         JsonObject o = new JsonObject();
         o.add("buckets", s.bucketsAllocated() ? heads(s.type(), s.buckets()) : JsonNull.INSTANCE);

@@ -88,7 +88,7 @@ public final class TraceRecorder {
     public void iterate() {
         JsonObject o = line("iterate");
         ClassicIterator it = map.iterate();
-        o.add("start", start(it));
+        o.add("start", ClassicState.start(it));
         JsonArray order = new JsonArray();
         for (; it.hasEntry(); it.next()) {
             order.add(Values.encode(t.key(), it.key()));
@@ -103,7 +103,7 @@ public final class TraceRecorder {
         o.addProperty("it", id);
         ClassicIterator it = map.iterate();
         iterators.put(id, it);
-        o.add("start", start(it));
+        o.add("start", ClassicState.start(it));
         finish(o);
     }
 
@@ -164,12 +164,6 @@ public final class TraceRecorder {
         return o;
     }
 
-    private static JsonObject start(ClassicIterator it) {
-        JsonObject s = new JsonObject();
-        s.addProperty("bucket", it.startBucket());
-        s.addProperty("offset", it.offset());
-        return s;
-    }
 
     private void finish(JsonObject o) {
         var s = map.snapshot();
