@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The model against the real Go runtimes, fresh: fetch the classic-map toolchains (cached),
 # build the oracle with each, record every workload with a new random seed, and replay the
-# traces against the Java model. Run by ./maplab test.
+# traces against the Java model; then the heap model's memory check against Go 1.19 (oracle
+# -memory, maplab.memory.MemoryCheckMain). Run by ./maplab test.
 #
 #   scripts/conformance.sh [CLASSPATH]   # classpath of lib (./maplab passes it)
 #
@@ -52,5 +53,23 @@ if [ "$rc" != 0 ]; then
   kept="${TMPDIR:-/tmp}/maplab-failed-traces-$seed"
   cp -r "$out" "$kept"
   say "FAILED (exit $rc); the traces are kept in $kept"
+fi
+
+# The heap model (maplab.memory) against Go 1.19: live map bytes after forced collections and
+# GC cycle counts (oracle -memory); the table of ratios is printed, a figure out of its bound fails.
+say "measuring live map bytes and GC cycles with Go 1.19 against the heap model"
+mrc=0
+"$BIN/oracle-go1.19" -memory "$out/memory" >/dev/null || mrc=$?
+if [ "$mrc" = 0 ]; then
+  set +e
+  java -cp "$CP" maplab.memory.MemoryCheckMain "$out/memory" | sed 's/^/  /'
+  mrc=${PIPESTATUS[0]}
+  set -e
+fi
+if [ "$mrc" != 0 ]; then
+  kept="${TMPDIR:-/tmp}/maplab-failed-memory-$seed"
+  cp -r "$out/memory" "$kept" 2>/dev/null || true
+  say "memory check FAILED (exit $mrc); the measurements are kept in $kept"
+  [ "$rc" != 0 ] || rc=$mrc
 fi
 exit "$rc"

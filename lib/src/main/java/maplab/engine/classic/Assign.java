@@ -99,10 +99,16 @@ final class Assign {
             // Store the new key at the insert position: pointers to fresh objects first when
             // key or elem are indirect, then the key itself, then tophash, in the runtime's order.
             if (h.t.indirectKey()) {
-                insertb.setKey(inserti, new Indirect(null));
+                insertb.setKey(inserti, new Indirect(null, h.nextIndirectId++));
+                if (h.events != null) {
+                    h.events.emit(new MapEvent.IndirectAllocated(h.op, h.nextIndirectId - 1, true, h.t.key().size()));
+                }
             }
             if (h.t.indirectElem()) {
-                insertb.setElem(inserti, new Indirect(null));
+                insertb.setElem(inserti, new Indirect(null, h.nextIndirectId++));
+                if (h.events != null) {
+                    h.events.emit(new MapEvent.IndirectAllocated(h.op, h.nextIndirectId - 1, false, h.t.elem().size()));
+                }
             }
             storeKey(h, insertb, inserti, key);
             insertb.setTophash(inserti, top);

@@ -186,6 +186,15 @@ public final class ClassicMap {
         return Reachability.collect(h, h.openIterators);
     }
 
+    /**
+     * What the Go garbage collector would reach of this map's memory now, for a heap model. Unlike
+     * {@link #gc()} it is no operation: it changes nothing and reports nothing as freed.
+     */
+    public LiveAllocations reachable() {
+        Reachability.Live live = Reachability.reachable(h, h.openIterators);
+        return new LiveAllocations(live.arrays(), live.overflow(), live.slices(), live.indirect());
+    }
+
     void closed(Hiter it) {
         h.openIterators.remove(it);
     }

@@ -73,6 +73,9 @@ final class Growth {
         if (nextOverflow != null) {
             if (h.extra() == null) {
                 h.setExtra(new MapExtra());
+                if (h.events != null) {
+                    h.events.emit(new MapEvent.ExtraAllocated(h.op));
+                }
             }
             h.extra().nextOverflow = nextOverflow;
         }

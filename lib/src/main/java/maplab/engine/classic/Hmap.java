@@ -30,6 +30,9 @@ final class Hmap {
     /** Allocation counters: the next k of buckets#k and of overflow#k. */
     int nextArrayId;
     int nextOverflowId;
+    /** The next number of an overflow slice header (OverflowSlice) and of an indirect key/elem object. */
+    int nextSliceId;
+    int nextIndirectId;
     /** The allocations a gc has already reported unreachable. */
     final java.util.BitSet freedArrays = new java.util.BitSet();
     final java.util.BitSet freedOverflow = new java.util.BitSet();

@@ -6,8 +6,11 @@ package maplab.engine.classic;
  */
 final class Indirect {
     Object value;
+    /** Its number in allocation order, for the heap model (MapEvent.IndirectAllocated). */
+    final int id;
 
-    Indirect(Object value) {
+    Indirect(Object value, int id) {
         this.value = value;
+        this.id = id;
     }
 }

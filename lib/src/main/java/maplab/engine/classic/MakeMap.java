@@ -38,6 +38,9 @@ final class MakeMap {
                 MapExtra extra = new MapExtra();
                 extra.nextOverflow = nextOverflow;
                 h.setExtra(extra);
+                if (h.events != null) {
+                    h.events.emit(new MapEvent.ExtraAllocated(h.op));
+                }
             }
         }
     }

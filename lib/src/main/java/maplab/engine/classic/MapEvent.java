@@ -56,4 +56,16 @@ public sealed interface MapEvent {
 
     /** mapclear removed {@code removed} entries and kept the bucket array of 2^B buckets. */
     record Cleared(long op, int B, int removed) implements MapEvent { }
+
+    /** mapextra was allocated (makemap or hashGrow for an overflow pool, or createOverflow). */
+    record ExtraAllocated(long op) implements MapEvent { }
+
+    /** createOverflow allocated the header of a new overflow slice {@code new([]*bmap)}, number {@code slice}. */
+    record OverflowSliceAllocated(long op, int slice) implements MapEvent { }
+
+    /** newoverflow appended an overflow bucket to slice {@code slice}, which now has {@code len} elements. */
+    record OverflowSliceAppended(long op, int slice, int len) implements MapEvent { }
+
+    /** mapassign allocated the object of an indirect key ({@code key}) or elem, number {@code id}, of {@code size} bytes. */
+    record IndirectAllocated(long op, int id, boolean key, long size) implements MapEvent { }
 }

@@ -1,6 +1,5 @@
 package maplab.engine.classic;
 
-import java.util.ArrayList;
 import maplab.engine.Draw;
 
 /** Overflow buckets: newoverflow, incrnoverflow, createOverflow (runtime/map.go). */
@@ -38,6 +37,10 @@ final class Overflow {
         if (!h.t.bucketHasPointers()) {
             createOverflow(h);
             h.extra().overflow.add(ovf);
+            if (h.events != null) {
+                h.events.emit(new MapEvent.OverflowSliceAppended(h.op, ((OverflowSlice) h.extra().overflow).id,
+                        h.extra().overflow.size()));
+            }
         }
         b.setOverflow(ovf);
         if (h.events != null) {
@@ -65,9 +68,15 @@ final class Overflow {
     static void createOverflow(Hmap h) {
         if (h.extra() == null) {
             h.setExtra(new MapExtra());
+            if (h.events != null) {
+                h.events.emit(new MapEvent.ExtraAllocated(h.op));
+            }
         }
         if (h.extra().overflow == null) {
-            h.extra().overflow = new ArrayList<>();
+            h.extra().overflow = new OverflowSlice(h.nextSliceId++);
+            if (h.events != null) {
+                h.events.emit(new MapEvent.OverflowSliceAllocated(h.op, h.nextSliceId - 1));
+            }
         }
     }
 }

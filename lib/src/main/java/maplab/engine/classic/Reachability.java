@@ -18,15 +18,18 @@ import java.util.List;
  */
 final class Reachability {
 
-    /** The reachable bucket array ids and overflow ids. */
-    record Live(BitSet arrays, BitSet overflow) {
+    /**
+     * The reachable bucket array ids and overflow ids; and, for the heap model, the overflow slice
+     * headers (OverflowSlice ids) and indirect key/elem objects (Indirect ids) reached.
+     */
+    record Live(BitSet arrays, BitSet overflow, BitSet slices, BitSet indirect) {
     }
 
     private Reachability() {
     }
 
     static Live reachable(Hmap h, Collection<Hiter> iterators) {
-        Live live = new Live(new BitSet(), new BitSet());
+        Live live = new Live(new BitSet(), new BitSet(), new BitSet(), new BitSet());
         ArrayDeque<Bucket> work = new ArrayDeque<>();
         root(work, h.buckets());
         root(work, h.oldbuckets());
@@ -34,6 +37,8 @@ final class Reachability {
         if (extra != null) {
             roots(work, extra.overflow);
             roots(work, extra.oldoverflow);
+            slice(live, extra.overflow);
+            slice(live, extra.oldoverflow);
             if (extra.nextOverflow != null) {
                 work.add(extra.nextOverflow);
             }
@@ -45,7 +50,10 @@ final class Reachability {
             }
             roots(work, it.overflow);
             roots(work, it.oldoverflow);
+            slice(live, it.overflow);
+            slice(live, it.oldoverflow);
         }
+        boolean indirect = h.t.indirectKey() || h.t.indirectElem();
         boolean scan = h.t.bucketHasPointers();
         while (!work.isEmpty()) {
             Bucket b = work.poll();
@@ -54,6 +62,11 @@ final class Reachability {
                     continue;
                 }
                 live.arrays.set(b.array.id);
+                if (indirect) {
+                    for (Bucket inArray : b.array.b) {
+                        indirects(live, inArray);
+                    }
+                }
                 if (scan) {
                     // The GC scans the whole array object, every bucket's overflow pointer.
                     for (Bucket inArray : b.array.b) {
@@ -67,12 +80,38 @@ final class Reachability {
                     continue;
                 }
                 live.overflow.set(b.index);
+                if (indirect) {
+                    indirects(live, b);
+                }
                 if (scan && b.overflow() != null) {
                     work.add(b.overflow());
                 }
             }
         }
         return live;
+    }
+
+    /** An overflow slice header held by a root; its elements are roots themselves. */
+    private static void slice(Live live, List<Bucket> slice) {
+        if (slice instanceof OverflowSlice s) {
+            live.slices.set(s.id);
+        }
+    }
+
+    /**
+     * The indirect key/elem objects a reachable bucket points to. The GC scans every pointer slot
+     * of the bucket memory, whatever its tophash says: delete nils the pointers, evacuate clears
+     * them only when no iterator may read the old bucket, mapclear zeroes the array.
+     */
+    private static void indirects(Live live, Bucket b) {
+        for (int i = 0; i < MapType.BUCKET_CNT; i++) {
+            if (b.key(i) instanceof Indirect k) {
+                live.indirect.set(k.id);
+            }
+            if (b.elem(i) instanceof Indirect e) {
+                live.indirect.set(e.id);
+            }
+        }
     }
 
     private static void root(ArrayDeque<Bucket> work, BucketArray array) {

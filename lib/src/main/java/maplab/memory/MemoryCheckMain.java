@@ -1,0 +1,108 @@
+package maplab.memory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import maplab.engine.classic.MapSnapshot;
+
+/**
+ * The heap model against a real Go runtime: reads what {@code oracle -memory DIR} measured, replays
+ * every workload on the model with the runtime's hashes, and prints two tables: live map bytes
+ * (runtime / model, bound: exact once the runtime's own 96-byte objects that came or went between the
+ * two readings are set aside) and GC cycles (NumGC runtime vs model, bound: within one cycle).
+ * Exit status 0 when every figure is within its bound, 1 otherwise, 2 when the input is unreadable.
+ *
+ * <pre>  java -cp ... maplab.memory.MemoryCheckMain DIR</pre>
+ */
+public final class MemoryCheckMain {
+
+    /** The largest |runtime NumGC - model cycles| accepted. */
+    static final int CYCLE_TOLERANCE = 1;
+
+    private MemoryCheckMain() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            System.err.println("usage: MemoryCheckMain DIR   (DIR written by oracle -memory DIR)");
+            System.exit(2);
+        }
+        int bad;
+        try {
+            bad = run(RuntimeMeasurements.read(Path.of(args[0])));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("memory check: cannot check " + args[0] + ": " + e);
+            System.exit(2);
+            return;
+        }
+        System.exit(bad == 0 ? 0 : 1);
+    }
+
+    /** Prints both tables; returns how many figures are outside their bounds. */
+    static int run(RuntimeMeasurements r) throws IOException {
+        int bad = 0;
+        System.out.printf(Locale.ROOT, "live map bytes, %s %s: runtime HeapAlloc delta vs the model (bound: exact)%n",
+                r.go(), r.goarch());
+        System.out.printf(Locale.ROOT, "  %-26s %12s %9s %12s %12s %9s  %s%n", "workload", "HeapAlloc d", "runtime",
+                "map bytes", "model", "ratio", "");
+        for (RuntimeMeasurements.LiveBytes w : r.live()) {
+            MemoryReplay.Live model = MemoryReplay.live(r, w);
+            String state = sameMap(w, model.map());
+            // The runtime's own 96-byte objects that came or went between the two readings are not
+            // the map's; none of the map's objects is 96 bytes, else they could not be told apart.
+            long noise = RuntimeMeasurements.RUNTIME_NOISE_CLASS * w.objects96();
+            long bytes = w.bytes() - noise;
+            double ratio = model.bytes() == 0 ? Double.NaN : (double) bytes / model.bytes();
+            boolean ok = bytes == model.bytes() && state.isEmpty() && (noise == 0 || !model.hasObjectsOf96Bytes());
+            bad += ok ? 0 : 1;
+            System.out.printf(Locale.ROOT, "  %-26s %12d %+9d %12d %12d %9.6f  %s%s%n", w.name(), w.bytes(), -noise,
+                    bytes, model.bytes(), ratio, ok ? "ok" : "OUT OF BOUND", state);
+        }
+        System.out.println("  (runtime: the runtime's own 96-byte objects that came or went between the readings,"
+                + " counted by MemStats.BySize)");
+        System.out.printf(Locale.ROOT, "GC cycles, map[uint64]uint64 only: runtime NumGC vs the model (bound: within %d)%n",
+                CYCLE_TOLERANCE);
+        System.out.printf(Locale.ROOT, "  %-28s %5s %8s %6s %10s  %s%n", "workload", "GOGC", "runtime", "model",
+                "roots(B)", "");
+        for (RuntimeMeasurements.GcCount w : r.gc()) {
+            long roots = rootScanBytes(w);
+            GoHeap heap = MemoryReplay.gcCount(r, w, roots);
+            int model = heap.numGC();
+            boolean ok = Math.abs(model - w.numGC()) <= CYCLE_TOLERANCE;
+            bad += ok ? 0 : 1;
+            System.out.printf(Locale.ROOT, "  %-28s %5d %8d %6d %10d  %s%n", w.name(), w.gogc(), w.numGC(), model, roots,
+                    ok ? "ok" : "OUT OF BOUND");
+        }
+        System.out.println(bad == 0 ? "memory check: PASS" : "memory check: FAILED (" + bad + " figure(s) out of bound)");
+        return bad;
+    }
+
+    /**
+     * The stacks-and-globals term of the runtime's goal (lastStackScan + globalsScan), solved from the
+     * goal a forced collection set with the map alive: NextGC = marked + (marked + roots) * GOGC/100,
+     * valid when that goal is above the heap minimum and the sweep distance; 0 otherwise.
+     */
+    static long rootScanBytes(RuntimeMeasurements.GcCount w) {
+        long marked = w.heapAllocAfter();
+        long goal = w.nextGCAfter();
+        long min = Math.max(GcPacer.DEFAULT_HEAP_MINIMUM * w.gogc() / 100, marked + GcPacer.SWEEP_MIN_HEAP_DISTANCE);
+        if (w.gogc() <= 0 || goal <= min) {
+            return 0;
+        }
+        return Math.max(0, (goal - marked) * 100 / w.gogc() - marked);
+    }
+
+    /**
+     * Empty when the model's map ends as the runtime's did (B, count, growing, and noverflow below
+     * B = 16: above, incrnoverflow counts with a random draw that the replay cannot know).
+     */
+    private static String sameMap(RuntimeMeasurements.LiveBytes w, MapSnapshot m) {
+        boolean noverflow = w.B() >= 16 || m.noverflow() == w.noverflow();
+        if (m.B() == w.B() && m.count() == w.count() && noverflow && m.growing() == w.growing()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " map differs: runtime B=%d count=%d noverflow=%d growing=%b, model B=%d "
+                + "count=%d noverflow=%d growing=%b", w.B(), w.count(), w.noverflow(), w.growing(), m.B(), m.count(),
+                m.noverflow(), m.growing());
+    }
+}

@@ -1,0 +1,61 @@
+package maplab.memory;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code oracle -memory DIR} measured on a real Go runtime (oracle/memory.go): DIR/memory.json
+ * and the hash files it names (little-endian uint64 per key).
+ */
+public record RuntimeMeasurements(String go, String goarch, List<GcCount> gc, List<LiveBytes> live, Path dir) {
+
+    /** One step of a live workload: "set" or "delete" of keys [from, to), or "clear". */
+    public record Phase(String op, int from, int to, String hashes) {
+    }
+
+    /** The bytes one map kept alive (HeapAlloc with it minus without it, after forced collections). */
+    public record LiveBytes(String name, String keyType, String elemType, int hint, List<Phase> phases,
+                            long heapAllocWith, long heapAllocWithout, long bytes, long objects96, int B,
+                            int count, int noverflow, boolean growing) {
+    }
+
+    /** The size class of the runtime's own objects that the oracle counts (oracle/memory.go runtimeNoiseClass). */
+    public static final long RUNTIME_NOISE_CLASS = 96;
+
+    /** The GC cycles (NumGC) while {@code n} keys went into a new map[uint64]uint64 at GOGC {@code gogc}. */
+    public record GcCount(String name, int gogc, int n, long baseHeapAlloc, long baseNextGC, int numGC,
+                          long heapAllocAfter, long nextGCAfter, String hashes) {
+    }
+
+    /** Reads DIR/memory.json; hash files are read on demand by {@link #hashes}. */
+    public static RuntimeMeasurements read(Path dir) throws IOException {
+        Path json = dir.resolve("memory.json");
+        try (Reader r = Files.newBufferedReader(json)) {
+            RuntimeMeasurements m = new Gson().fromJson(r, RuntimeMeasurements.class);
+            if (m == null || m.go == null || m.gc == null || m.live == null) {
+                throw new IOException(json + ": not an oracle -memory report (go, gc and live are required)");
+            }
+            return new RuntimeMeasurements(m.go, m.goarch, m.gc, m.live, dir);
+        } catch (JsonParseException e) {
+            throw new IOException(json + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The hashes in a file of this report, one per key. */
+    public long[] hashes(String file, int expected) throws IOException {
+        byte[] b = Files.readAllBytes(dir.resolve(file));
+        if (b.length != 8L * expected) {
+            throw new IOException(file + ": " + b.length + " bytes, expected " + 8L * expected + " (8 per key)");
+        }
+        long[] out = new long[expected];
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(out);
+        return out;
+    }
+}
