@@ -98,7 +98,7 @@ final class Access {
                 }
                 continue;
             }
-            if (h.t.key().equal(key, h.keyOf(b, i))) {
+            if (h.keyEquals(b, i, key)) {
                 return i;
             }
         }

@@ -61,8 +61,7 @@ final class Assign {
                         }
                         continue;
                     }
-                    Object k = h.keyOf(b, i);
-                    if (!h.t.key().equal(key, k)) {
+                    if (!h.keyEquals(b, i, key)) {
                         continue;
                     }
                     // Already have a mapping for key: update it.

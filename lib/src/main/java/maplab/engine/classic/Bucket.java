@@ -12,8 +12,15 @@ final class Bucket {
 
     /** The 8 tophash bytes, slot i in bits 8i..8i+7: one field instead of an array object. */
     private long tophash;
-    private final Object[] keys = new Object[BUCKET_CNT];
-    private final Object[] elems = new Object[BUCKET_CNT];
+    /**
+     * Keys in 0..7, elems in 8..15, as the runtime keeps them in one block: 8-byte integers as
+     * unboxed words in {@code words}, everything else in {@code slots} (so a map[uint64]uint64
+     * bucket holds no boxed values at all).
+     */
+    private final long[] words;
+    private final Object[] slots;
+    /** The map type, which says where keys and elems live. */
+    private final MapType t;
     private Bucket overflow;
 
     /** The bucket array this bucket lies in, or null for an overflow bucket allocated on its own. */
@@ -21,9 +28,12 @@ final class Bucket {
     /** The index in {@link #array}, or the k of {@code overflow#k} for one allocated on its own. */
     final int index;
 
-    Bucket(BucketArray array, int index) {
+    Bucket(MapType t, BucketArray array, int index) {
+        this.t = t;
         this.array = array;
         this.index = index;
+        this.words = t.wordKeys() || t.wordElems() ? new long[2 * BUCKET_CNT] : null;
+        this.slots = t.wordKeys() && t.wordElems() ? null : new Object[2 * BUCKET_CNT];
     }
 
     /** tophash[i], 0..255. */
@@ -38,19 +48,46 @@ final class Bucket {
 
     /** The raw key slot (an {@link Indirect} for indirect keys; stale bytes survive a delete). */
     Object key(int i) {
-        return keys[i];
+        return t.wordKeys() ? (Object) words[i] : slots[i];
     }
 
+    /** Stores a key; null zeroes the slot. */
     void setKey(int i, Object k) {
-        keys[i] = k;
+        if (t.wordKeys()) {
+            words[i] = k == null ? 0 : (Long) k;
+        } else {
+            slots[i] = k;
+        }
     }
 
     Object elem(int i) {
-        return elems[i];
+        return t.wordElems() ? (Object) words[BUCKET_CNT + i] : slots[BUCKET_CNT + i];
     }
 
+    /** Stores an elem; null zeroes the slot. */
     void setElem(int i, Object e) {
-        elems[i] = e;
+        if (t.wordElems()) {
+            words[BUCKET_CNT + i] = e == null ? 0 : (Long) e;
+        } else {
+            slots[BUCKET_CNT + i] = e;
+        }
+    }
+
+    /** t.key.equal(key, slot i's key) for an inline key, without boxing word keys. */
+    boolean keyEquals(int i, Object key) {
+        return t.wordKeys() ? words[i] == (Long) key : t.key().equal(key, slots[i]);
+    }
+
+    /** Copies slot i's key and elem, as stored, into slot j of dst (evacuate's typedmemmove). */
+    void copySlot(int i, Bucket dst, int j) {
+        if (words != null) {
+            dst.words[j] = words[i];
+            dst.words[BUCKET_CNT + j] = words[BUCKET_CNT + i];
+        }
+        if (slots != null) {
+            dst.slots[j] = slots[i];
+            dst.slots[BUCKET_CNT + j] = slots[BUCKET_CNT + i];
+        }
     }
 
     /** b.overflow(t). */
@@ -77,8 +114,12 @@ final class Bucket {
 
     /** Zeroes keys, elems and the overflow link, keeping tophash (evacuate's memclrHasPointers). */
     void zeroData() {
-        java.util.Arrays.fill(keys, null);
-        java.util.Arrays.fill(elems, null);
+        if (words != null) {
+            java.util.Arrays.fill(words, 0);
+        }
+        if (slots != null) {
+            java.util.Arrays.fill(slots, null);
+        }
         overflow = null;
     }
 

@@ -12,12 +12,12 @@ final class BucketArray {
     final int base;
     final Bucket[] b;
 
-    BucketArray(int id, int base, int nbuckets) {
+    BucketArray(MapType t, int id, int base, int nbuckets) {
         this.id = id;
         this.base = base;
         this.b = new Bucket[nbuckets];
         for (int i = 0; i < nbuckets; i++) {
-            b[i] = new Bucket(this, i);
+            b[i] = new Bucket(t, this, i);
         }
     }
 

@@ -56,8 +56,7 @@ final class Delete {
                     }
                     continue;
                 }
-                Object k2 = h.keyOf(b, i);
-                if (!h.t.key().equal(key, k2)) {
+                if (!h.keyEquals(b, i, key)) {
                     continue;
                 }
                 // Only clear the key if there are pointers in it; pointer-free keys stay as stale bytes.

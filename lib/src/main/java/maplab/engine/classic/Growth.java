@@ -153,9 +153,8 @@ final class Growth {
                         dst.i = 0;
                     }
                     dst.b.setTophash(dst.i, top);
-                    // An indirect key or elem moves by pointer: the same Indirect object.
-                    dst.b.setKey(dst.i, b.key(i));
-                    dst.b.setElem(dst.i, b.elem(i));
+                    // Copied as stored: an indirect key or elem moves by pointer (the same Indirect).
+                    b.copySlot(i, dst.b, dst.i);
                     dst.i++;
                     dst.moved++;
                 }

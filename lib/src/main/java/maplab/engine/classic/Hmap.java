@@ -127,6 +127,11 @@ final class Hmap {
         return (int) rand.next(purpose);
     }
 
+    /** t.key.equal(key, slot i's key), through the pointer when keys are indirect. */
+    boolean keyEquals(Bucket b, int i, Object key) {
+        return t.indirectKey() ? t.key().equal(key, ((Indirect) b.key(i)).value) : b.keyEquals(i, key);
+    }
+
     /** The key a slot holds, through its pointer when keys are indirect. */
     Object keyOf(Bucket b, int i) {
         Object k = b.key(i);

@@ -21,10 +21,21 @@ public final class MapType {
 
     private final GoType key;
     private final GoType elem;
+    // Derived once: the engine asks on every slot access.
+    private final boolean indirectKey;
+    private final boolean indirectElem;
+    private final boolean bucketHasPointers;
+    private final boolean wordKeys;
+    private final boolean wordElems;
 
     private MapType(GoType key, GoType elem) {
         this.key = Objects.requireNonNull(key, "key type");
         this.elem = Objects.requireNonNull(elem, "elem type");
+        this.indirectKey = key.size() > MAX_INLINE_SIZE;
+        this.indirectElem = elem.size() > MAX_INLINE_SIZE;
+        this.bucketHasPointers = key.hasPointers() || elem.hasPointers() || indirectKey || indirectElem;
+        this.wordKeys = key.javaType() == Long.class && !indirectKey;
+        this.wordElems = elem.javaType() == Long.class && !indirectElem;
     }
 
     /** map[key]elem. */
@@ -42,10 +53,10 @@ public final class MapType {
     public GoType elem() { return elem; }
 
     /** t.indirectkey(): the key is over 128 bytes, so the slot holds a pointer. */
-    public boolean indirectKey() { return key.size() > MAX_INLINE_SIZE; }
+    public boolean indirectKey() { return indirectKey; }
 
     /** t.indirectelem(). */
-    public boolean indirectElem() { return elem.size() > MAX_INLINE_SIZE; }
+    public boolean indirectElem() { return indirectElem; }
 
     /** t.keysize: the bytes of one key slot. */
     public long keySize() { return indirectKey() ? PTR_SIZE : key.size(); }
@@ -60,8 +71,14 @@ public final class MapType {
 
     /** Whether the bucket holds pointers (t.bucket.ptrdata != 0); if not, it is "noscan". */
     public boolean bucketHasPointers() {
-        return key.hasPointers() || elem.hasPointers() || indirectKey() || indirectElem();
+        return bucketHasPointers;
     }
+
+    /** Whether buckets keep keys as unboxed 64-bit words (8-byte integer keys), not as objects. */
+    boolean wordKeys() { return wordKeys; }
+
+    /** Whether buckets keep elems as unboxed 64-bit words. */
+    boolean wordElems() { return wordElems; }
 
     @Override
     public String toString() {

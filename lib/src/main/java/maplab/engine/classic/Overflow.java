@@ -30,7 +30,7 @@ final class Overflow {
                 extra.nextOverflow = null;
             }
         } else {
-            ovf = new Bucket(null, h.nextOverflowId++);
+            ovf = new Bucket(h.t, null, h.nextOverflowId++);
             preallocated = false;
         }
         incrnoverflow(h);

@@ -64,7 +64,7 @@ final class Reachability {
                 live.arrays.set(b.array.id);
                 if (indirect) {
                     for (Bucket inArray : b.array.b) {
-                        indirects(live, inArray);
+                        indirects(live, inArray, h.t);
                     }
                 }
                 if (scan) {
@@ -81,7 +81,7 @@ final class Reachability {
                 }
                 live.overflow.set(b.index);
                 if (indirect) {
-                    indirects(live, b);
+                    indirects(live, b, h.t);
                 }
                 if (scan && b.overflow() != null) {
                     work.add(b.overflow());
@@ -103,7 +103,10 @@ final class Reachability {
      * of the bucket memory, whatever its tophash says: delete nils the pointers, evacuate clears
      * them only when no iterator may read the old bucket, mapclear zeroes the array.
      */
-    private static void indirects(Live live, Bucket b) {
+    private static void indirects(Live live, Bucket b, MapType t) {
+        if (!t.indirectKey() && !t.indirectElem()) {
+            return; // no slot holds a pointer to an object of its own
+        }
         for (int i = 0; i < MapType.BUCKET_CNT; i++) {
             if (b.key(i) instanceof Indirect k) {
                 live.indirect.set(k.id);
