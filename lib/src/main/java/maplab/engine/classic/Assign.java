@@ -14,8 +14,9 @@ final class Assign {
     }
 
     /**
-     * mapassign(t, h, key): returns the elem slot for {@code key}, inserting the key if absent;
-     * the caller stores the elem there afterwards, as compiled Go code does.
+     * mapassign(t, h, key), then {@code *elemSlot = elem}: finds the elem slot for {@code key},
+     * inserting the key if absent, and stores the elem there after the write is over, as the
+     * compiled Go code does with the pointer mapassign returns.
      *
      * <p>Invariants kept: the scan for an existing key runs to the end of the chain or to the
      * first emptyRest, and meanwhile remembers the first empty slot (emptyOne or emptyRest) as the
@@ -23,7 +24,7 @@ final class Assign {
      * checked only for a new key and only when not already growing, and after hashGrow the search
      * starts again, so the first insert after a grow already evacuates.
      */
-    static Access.Slot mapassign(Hmap h, Object key) {
+    static void mapassign(Hmap h, Object key, Object elem) {
         if ((h.flags() & HASH_WRITING) != 0) {
             throw new GoFatalError("concurrent map writes");
         }
@@ -35,7 +36,8 @@ final class Assign {
             h.setBuckets(MakeMap.newFirstBucket(h));
         }
 
-        Access.Slot result;
+        Bucket resultb;
+        int resulti;
         again:
         while (true) {
             long bucket = hash & bucketMask(h.B());
@@ -71,7 +73,8 @@ final class Assign {
                     if (h.events != null) {
                         h.events.emit(new MapEvent.ElemUpdated(h.op, Events.slot(b, i), key));
                     }
-                    result = new Access.Slot(b, i);
+                    resultb = b;
+                    resulti = i;
                     break again;
                 }
                 Bucket ovf = b.overflow();
@@ -115,7 +118,8 @@ final class Assign {
             if (h.events != null) {
                 h.events.emit(new MapEvent.SlotWritten(h.op, Events.slot(insertb, inserti), top, key, previous));
             }
-            result = new Access.Slot(insertb, inserti);
+            resultb = insertb;
+            resulti = inserti;
             break;
         }
 
@@ -124,7 +128,9 @@ final class Assign {
             throw new GoFatalError("concurrent map writes");
         }
         h.setFlags(h.flags() & ~HASH_WRITING);
-        return result;
+        // The compiled code stores the elem through the pointer mapassign returns: after the
+        // hashWriting flag is cleared, so a concurrent writer does not see this store as a write.
+        storeElem(h, resultb, resulti, elem);
     }
 
     /** typedmemmove(t.key, k, key): into the key slot, or into the object it points to. */
@@ -137,11 +143,11 @@ final class Assign {
     }
 
     /** The compiled code's store of the elem into the slot mapassign returned. */
-    static void storeElem(Hmap h, Access.Slot s, Object elem) {
+    private static void storeElem(Hmap h, Bucket b, int i, Object elem) {
         if (h.t.indirectElem()) {
-            ((Indirect) s.b().elem(s.i())).value = elem;
+            ((Indirect) b.elem(i)).value = elem;
         } else {
-            s.b().setElem(s.i(), elem);
+            b.setElem(i, elem);
         }
     }
 }

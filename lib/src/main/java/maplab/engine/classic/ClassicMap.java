@@ -112,14 +112,14 @@ public final class ClassicMap {
         }
     }
 
-    /** m[key] = elem (mapassign, then the store into the returned slot). */
+    /** m[key] = elem (mapassign, and the compiled code's store into the slot it returns). */
     public void set(Object key, Object elem) {
         h.t.key().check("key", key);
         h.t.elem().check("elem", elem);
         Object k = h.t.key().own(key);
         Object e = h.t.elem().own(elem);
         begin();
-        Assign.storeElem(h, Assign.mapassign(h, k), e);
+        Assign.mapassign(h, k, e);
     }
 
     /** m[key]: the elem, or null if the key is absent (mapaccess1). */
