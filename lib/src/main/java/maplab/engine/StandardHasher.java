@@ -27,12 +27,10 @@ public final class StandardHasher implements Hasher {
             return mix(((Number) key).longValue() ^ s);
         }
         if (key instanceof String) {
+            // The JVM caches String.hashCode, so this costs no pass over the characters. Strings
+            // with equal hashCode and length get equal hashes, which only costs a key compare.
             String str = (String) key;
-            long h = s ^ str.length();
-            for (int i = 0; i < str.length(); i++) {
-                h = (h ^ str.charAt(i)) * C2;
-            }
-            return mix(h);
+            return mix((((long) str.hashCode() << 32) | str.length()) ^ s);
         }
         if (key instanceof Double) {
             double d = (Double) key;
