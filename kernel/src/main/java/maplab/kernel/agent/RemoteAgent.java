@@ -1,0 +1,109 @@
+package maplab.kernel.agent;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import jdk.jshell.execution.RemoteExecutionControl;
+import jdk.jshell.execution.Util;
+import maplab.kernel.display.Display;
+
+/**
+ * The JShell agent of the cells' JVM: JShell's own {@link RemoteExecutionControl} with three
+ * changes.
+ * <ul>
+ *   <li>Its socket has TCP_NODELAY. JShell's stock agent leaves Nagle's algorithm on, and every
+ *   command then waits for a delayed ACK: about 200 ms per cell on loopback.</li>
+ *   <li>It records the thread running user code and holds a preallocated {@link #STOP} error, so
+ *   that the kernel's JDI side can stop a tight loop (see {@code maplab.kernel.eval.JdiStopper}).
+ *   JDI's ThreadReference.stop works on JDK 17 and 21+, where Thread.stop does not.</li>
+ *   <li>It keeps the last value a snippet produced, so the kernel can ask for its rich rendering
+ *   through an extension command instead of compiling another snippet; and it never lets a
+ *   throwing toString() turn a good result into an error.</li>
+ * </ul>
+ */
+public final class RemoteAgent extends RemoteExecutionControl {
+
+    /** The error JDI throws into the user's thread to interrupt it; read by the kernel through JDI. */
+    public static final Error STOP = new StopSignal();
+
+    /** The thread in user code, or null; read by the kernel through JDI while the VM is suspended. */
+    public static volatile Thread clientThread;
+
+    /** The value of the last snippet that ran (read once by {@link #extensionCommand}). */
+    private Object lastValue;
+
+    public static void main(String[] args) throws Exception {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
+        socket.setTcpNoDelay(true);
+        InputStream in = socket.getInputStream();
+        OutputStream out = socket.getOutputStream();
+        Map<String, Consumer<OutputStream>> outputs = new HashMap<>();
+        outputs.put("out", st -> System.setOut(new PrintStream(st, true)));
+        outputs.put("err", st -> System.setErr(new PrintStream(st, true)));
+        Map<String, Consumer<InputStream>> inputs = new HashMap<>();
+        inputs.put("in", System::setIn);
+        try {
+            Util.forwardExecutionControlAndIO(new RemoteAgent(), in, out, outputs, inputs);
+        } finally {
+            // The kernel closed the connection or died: threads a cell left running must not keep
+            // this JVM alive as an orphan.
+            Runtime.getRuntime().halt(0);
+        }
+    }
+
+    @Override
+    protected void clientCodeEnter() {
+        clientThread = Thread.currentThread();
+        super.clientCodeEnter();
+    }
+
+    @Override
+    protected void clientCodeLeave() throws InternalException {
+        clientThread = null;
+        super.clientCodeLeave();
+    }
+
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        Object value = doitMethod.invoke(null);
+        lastValue = value;
+        return Display.plainValue(value);
+    }
+
+    @Override
+    protected String throwConvertedInvocationException(Throwable cause) throws RunException, InternalException {
+        if (cause == STOP) {
+            throw new StoppedException();
+        }
+        return super.throwConvertedInvocationException(cause);
+    }
+
+    @Override
+    protected String throwConvertedOtherException(Throwable ex) throws RunException, InternalException {
+        if (ex == STOP) {
+            throw new StoppedException();
+        }
+        return super.throwConvertedOtherException(ex);
+    }
+
+    /**
+     * {@code maplab.render}: the MIME bundle of the last snippet's value as JSON, then forgets the
+     * value so that a big result is not kept alive by the agent.
+     */
+    @Override
+    public Object extensionCommand(String command, Object arg)
+            throws RunException, EngineTerminationException, InternalException {
+        if ("maplab.render".equals(command)) {
+            Object value = lastValue;
+            lastValue = null;
+            return Display.resultJson(value);
+        }
+        return super.extensionCommand(command, arg);
+    }
+}

@@ -1,0 +1,23 @@
+package maplab.kernel.display;
+
+import maplab.engine.classic.ClassicMap;
+import maplab.engine.classic.MapEvent;
+import maplab.engine.classic.MapSnapshot;
+
+/**
+ * The renderers every session starts with. Each library's renderer lives in its own class so
+ * that its classes load only when a value of that library is shown.
+ */
+final class DefaultRenderers {
+
+    private DefaultRenderers() {
+    }
+
+    static void registerAll() {
+        Renderers.register(MapSnapshot.class, ModelRenderer::snapshot);
+        Renderers.register(ClassicMap.class, m -> ModelRenderer.snapshot(m.snapshot()));
+        Renderers.register(MapEvent.class, ModelRenderer::event);
+        Renderers.register(tech.tablesaw.table.Relation.class, TableRenderer::render);
+        Renderers.register(org.knowm.xchart.internal.chartpart.Chart.class, ChartRenderer::render);
+    }
+}

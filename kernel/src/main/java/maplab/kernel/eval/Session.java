@@ -1,0 +1,67 @@
+package maplab.kernel.eval;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jdk.jshell.JShell;
+import maplab.kernel.display.DisplayRecords;
+
+/**
+ * One JShell and the cells' JVM behind it. A session dies when that JVM exits (System.exit in a
+ * cell, a crash); the evaluator then starts a new one.
+ */
+final class Session implements AutoCloseable {
+
+    final JShell shell;
+    final JdiControl control;
+    private volatile boolean dead;
+
+    private Session(JShell shell, JdiControl control) {
+        this.shell = shell;
+        this.control = control;
+    }
+
+    static Session start(EvaluatorConfig config, OutputSink sink) {
+        RemoteEngine engine = new RemoteEngine();
+        List<String> vm = new ArrayList<>();
+        vm.add("--class-path");
+        vm.add(config.classpath());
+        vm.add("-Djava.awt.headless=true");
+        vm.add("-D" + DisplayRecords.TOKEN_PROPERTY + "=" + config.token());
+        vm.addAll(config.remoteVmOptions());
+        JShell shell = JShell.builder()
+                .executionEngine(engine, Map.of())
+                .out(new PrintStream(new StreamDemux(config.token(), sink::stdout, sink::display), false, StandardCharsets.UTF_8))
+                .err(new PrintStream(new TextStream(sink::stderr), false, StandardCharsets.UTF_8))
+                .in(InputStream.nullInputStream())
+                .compilerOptions("--class-path", config.classpath(), "-proc:none")
+                .remoteVMOptions(vm.toArray(new String[0]))
+                .build();
+        Session session = new Session(shell, engine.control());
+        shell.onShutdown(s -> session.dead = true);
+        String imports = DefaultImports.source();
+        while (!imports.isBlank()) {
+            var info = shell.sourceCodeAnalysis().analyzeCompletion(imports);
+            shell.eval(info.source());
+            imports = info.remaining();
+        }
+        return session;
+    }
+
+    boolean dead() {
+        return dead;
+    }
+
+    @Override
+    public void close() {
+        try {
+            shell.close();
+        } catch (RuntimeException ignored) {
+            // Closing a JShell whose JVM died may fail; the process is destroyed below.
+        }
+        control.close();
+    }
+}

@@ -1,0 +1,84 @@
+package maplab.kernel.display;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Base64;
+import maplab.engine.classic.ClassicMap;
+import maplab.engine.classic.MapType;
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.CategoryChartBuilder;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class RenderersTest {
+
+    @Test
+    void mapsAreSvgDiagramsWithTextFallback() {
+        ClassicMap m = ClassicMap.builder(MapType.of("uint64", "uint64")).seed(3).build();
+        for (long i = 0; i < 9; i++) {
+            m.set(i, i * i);
+        }
+        MimeBundle b = Renderers.render(m);
+        assertTrue(b.get("image/svg+xml").startsWith("<svg"));
+        assertFalse(b.get("image/svg+xml").contains("<script"));
+        assertTrue(b.get("text/plain").contains("count=9"), b.get("text/plain"));
+    }
+
+    @Test
+    void tablesAreStaticHtmlAndLongOnesAreCut() {
+        int[] values = new int[100];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i;
+        }
+        Table t = Table.create("nums", IntColumn.create("n", values), StringColumn.create("s", new String[100]).setMissing(0));
+        MimeBundle b = Renderers.render(t);
+        String html = b.get("text/html");
+        assertTrue(html.contains("<table") && html.contains("style="), html);
+        assertFalse(html.contains("<script"));
+        assertTrue(html.contains("75 more rows"), html);
+        assertTrue(b.get("text/plain").contains("nums"));
+    }
+
+    @Test
+    void tableCellsAreEscaped() {
+        Table t = Table.create("x", StringColumn.create("s", "<b>&"));
+        assertTrue(Renderers.render(t).get("text/html").contains("&lt;b&gt;&amp;"));
+    }
+
+    @Test
+    void chartsArePngAndSvg() {
+        var chart = new CategoryChartBuilder().width(200).height(120).title("c").build();
+        chart.addSeries("s", new double[] {1, 2}, new double[] {3, 4});
+        MimeBundle b = Renderers.render(chart);
+        byte[] png = Base64.getDecoder().decode(b.get("image/png"));
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+        assertTrue(b.get("image/svg+xml").contains("<svg"));
+    }
+
+    @Test
+    void aFailingRendererFallsBackToTextWithANote() {
+        record Thing(int v) { }
+        Renderers.register(Thing.class, t -> {
+            throw new IllegalStateException("nope");
+        });
+        MimeBundle b = Renderers.render(new Thing(1));
+        assertEquals(1, b.data().size());
+        assertTrue(b.get("text/plain").startsWith("Thing[v=1]"), b.get("text/plain"));
+        assertTrue(b.get("text/plain").contains("nope"));
+    }
+
+    @Test
+    void aThrowingToStringIsNamedNotThrown() {
+        Object bad = new Object() {
+            @Override
+            public String toString() {
+                throw new UnsupportedOperationException("hidden");
+            }
+        };
+        assertTrue(Text.of(bad).contains("toString() threw java.lang.UnsupportedOperationException: hidden"));
+    }
+}

@@ -1,0 +1,199 @@
+package maplab.kernel.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The evaluator on a real JShell and cells' JVM (one for the whole class, as in a notebook):
+ * execution, streams, values, errors, hostile cells, interrupt and code intelligence.
+ */
+class EvaluatorTest {
+
+    static RecordingSink sink = new RecordingSink();
+    static Evaluator ev;
+
+    @BeforeAll
+    static void start() {
+        // A small heap, so that the OutOfMemoryError cell fails fast.
+        ev = Evaluator.start(EvaluatorConfig.defaults().withVmOptions(List.of("-Xmx192m")), sink);
+    }
+
+    @AfterAll
+    static void stop() {
+        ev.close();
+    }
+
+    @BeforeEach
+    void clear() {
+        sink.clear();
+    }
+
+    static String text(CellResult r) {
+        assertTrue(r.ok(), () -> "cell failed: " + r.error());
+        assertNotNull(r.value(), "the cell has no value");
+        return r.value().data().get("text/plain").getAsString();
+    }
+
+    @Test
+    void severalStatementsDeclarationsAndTheLastExpression() {
+        CellResult r = ev.execute("int a = 2;\nint twice(int x) { return 2 * x; }\nrecord P(int x, int y) { }\n"
+                + "System.out.println(\"a=\" + a);\nnew P(twice(a), 1)");
+        assertEquals("P[x=4, y=1]", text(r));
+        assertEquals("a=2\n", sink.out.toString());
+        assertEquals("9", text(ev.execute("twice(a) + 5")));
+    }
+
+    @Test
+    void stdoutAndStderrAreSeparated() {
+        assertTrue(ev.execute("System.out.print(\"to out\"); System.err.print(\"to err\");").ok());
+        assertEquals("to out", sink.out.toString());
+        assertEquals("to err", sink.err.toString());
+    }
+
+    @Test
+    void importsPersistAndDefaultsArePresent() {
+        assertTrue(ev.execute("import java.time.LocalDate;").ok());
+        assertEquals("2020-01-02", text(ev.execute("LocalDate.of(2020, 1, 2).toString()")).replace("\"", ""));
+        assertEquals("144", text(ev.execute("MapType.of(\"uint64\", \"uint64\").bucketSize()")));
+    }
+
+    @Test
+    void strings_are_shown_quoted_like_jshell() {
+        assertEquals("\"hi\\n\"", text(ev.execute("\"hi\\n\"")));
+    }
+
+    @Test
+    void compileErrorNamesTheLineAndPointsAtTheCode() {
+        CellResult r = ev.execute("int ok = 1;\nint bad = nope + 1;");
+        assertFalse(r.ok());
+        assertEquals("CompilationError", r.error().ename());
+        String tb = String.join("\n", r.error().traceback());
+        assertTrue(tb.contains("line 2"), tb);
+        assertTrue(tb.contains("int bad = nope + 1;"), tb);
+        assertTrue(tb.contains("^"), tb);
+        assertEquals("1", text(ev.execute("ok")), "the statement before the error ran");
+    }
+
+    @Test
+    void runtimeExceptionShowsUserFramesOnly() {
+        ev.execute("void thrower() { throw new IllegalStateException(\"boom\"); }");
+        CellResult r = ev.execute("thrower()");
+        assertEquals("java.lang.IllegalStateException", r.error().ename());
+        assertEquals("boom", r.error().evalue());
+        String tb = String.join("\n", r.error().traceback());
+        assertTrue(tb.contains("thrower"), tb);
+        assertFalse(tb.contains("jdk.jshell"), tb);
+        assertFalse(tb.contains("java.lang.reflect"), tb);
+    }
+
+    @Test
+    void stackOverflowIsSurvived() {
+        ev.execute("int keep = 7;");
+        CellResult r = ev.execute("int down(int n) { return down(n + 1) + 1; }\ndown(0)");
+        assertEquals("java.lang.StackOverflowError", r.error().ename());
+        assertTrue(r.error().traceback().size() < 50, "repeated frames are folded");
+        assertEquals("7", text(ev.execute("keep")));
+    }
+
+    @Test
+    void outOfMemoryIsSurvived() {
+        ev.execute("int keep2 = 8;");
+        // A block: the list is a local that dies with the cell (a top-level var would keep the heap full).
+        CellResult r = ev.execute("{ List<long[]> hog = new ArrayList<>(); while (true) hog.add(new long[1 << 20]); }");
+        assertEquals("java.lang.OutOfMemoryError", r.error().ename());
+        assertEquals("8", text(ev.execute("keep2")));
+    }
+
+    @Test
+    void throwingToStringShowsANoteInsteadOfFailing() {
+        CellResult r = ev.execute("class Nasty { public String toString() { throw new RuntimeException(\"no\"); } }\nnew Nasty()");
+        String t = text(r);
+        assertTrue(t.contains("toString() threw java.lang.RuntimeException: no"), t);
+    }
+
+    @Test
+    void throwingRendererFallsBackToText() {
+        ev.execute("class Shape { public String toString() { return \"a shape\"; } }");
+        ev.execute("Renderers.register(Shape.class, s -> { throw new IllegalStateException(\"broken renderer\"); });");
+        String t = text(ev.execute("new Shape()"));
+        assertTrue(t.startsWith("a shape"), t);
+        assertTrue(t.contains("broken renderer"), t);
+    }
+
+    @Test
+    void displayReachesTheSinkAndTheHandleIsNotShown() {
+        CellResult r = ev.execute("var h = display(ClassicMap.builder(MapType.of(\"uint64\", \"uint64\")).seed(1).build());\n"
+                + "updateDisplay(h, \"later\");\ndisplay(3)");
+        assertTrue(r.ok(), () -> String.valueOf(r.error()));
+        assertNull(r.value());
+        assertEquals(3, sink.displays.size());
+        assertTrue(sink.displays.get(0).data().has("image/svg+xml"));
+        assertEquals("update", sink.displays.get(1).kind());
+        assertEquals(sink.displays.get(0).id(), sink.displays.get(1).id());
+    }
+
+    @Test
+    void richValuesAreRenderedInTheCellsJvm() {
+        CellResult r = ev.execute("Table.create(\"t\", IntColumn.create(\"a\", 1, 2, 3))");
+        assertTrue(r.value().data().get("text/html").getAsString().contains("<table"));
+        CellResult c = ev.execute("var chart = new XYChartBuilder().width(300).height(200).title(\"sq\").build();\n"
+                + "chart.addSeries(\"y\", new double[] {1, 2, 3}, new double[] {1, 4, 9});\nchart");
+        assertTrue(c.value().data().has("image/png"), () -> String.valueOf(c.value().data().keySet()));
+        assertTrue(c.value().data().get("image/svg+xml").getAsString().contains("<svg"));
+    }
+
+    @Test
+    void interruptStopsATightLoopAndKeepsState() throws Exception {
+        ev.execute("int survivor = 42;");
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(700);
+            } catch (InterruptedException e) {
+                return;
+            }
+            ev.interrupt();
+        });
+        t.start();
+        CellResult r = ev.execute("while (true) { }");
+        t.join();
+        assertEquals("Interrupted", r.error().ename());
+        assertEquals("42", text(ev.execute("survivor")));
+    }
+
+    @Test
+    void timeLimitStopsTheCellOnItsOwn() {
+        CellResult r = ev.execute("while (true) { Thread.onSpinWait(); }", Duration.ofMillis(500));
+        assertEquals("Interrupted", r.error().ename());
+        assertTrue(r.error().evalue().contains("time limit"), r.error().evalue());
+    }
+
+    @Test
+    void systemExitRestartsWithANoticeAndKeepsDefinitions() {
+        ev.execute("int square(int x) { return x * x; }");
+        CellResult r = ev.execute("System.exit(3);");
+        assertEquals("KernelRestarted", r.error().ename());
+        assertEquals("49", text(ev.execute("square(7)")), "methods are declared again");
+    }
+
+    @Test
+    void completionInspectionAndCompleteness() {
+        ev.execute("String greeting = \"hi\";");
+        CodeIntel.Completion c = ev.complete("int z = 1;\ngreeting.toUpp", 24);
+        assertTrue(c.matches().contains("toUpperCase("), c.matches().toString());
+        assertEquals(20, c.start());
+        List<String> docs = ev.inspect("Math.max(", 9);
+        assertTrue(docs.stream().anyMatch(d -> d.contains("max(int")), docs.toString());
+        assertEquals(CodeIntel.Status.INCOMPLETE, ev.isComplete("for (int i = 0; i < 3; i++) {"));
+        assertEquals(CodeIntel.Status.COMPLETE, ev.isComplete("int q = 1;\nq + 1"));
+    }
+}
