@@ -136,8 +136,23 @@ kernel_python_tests() {
   ensure_venv
   install_kernel --prefix "$VENV"
   echo "maplab: kernel tests (Python, against the installed kernel)" >&2
+  local log status=0
+  log=$(mktemp)
   (cd "$ROOT/kernel/src/test/python" && "$VENV/bin/python" -m unittest -v \
-    test_kernel_suite test_protocol test_hostile test_notebook)
+    test_kernel_suite test_protocol test_hostile test_notebook) 2>&1 | tee "$log" || status=$?
+  # "Ran N tests" and "OK (skipped=K)" or "FAILED (failures=F, errors=E, skipped=K)" -> counts
+  [ -z "${1:-}" ] || python3 - "$log" >>"$1" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+ran = int((re.findall(r"^Ran (\d+) tests?", text, re.M) or ["0"])[-1])
+def n(key):
+    m = re.findall(key + r"=(\d+)", text.splitlines()[-1] if text.strip() else "")
+    return int(m[0]) if m else 0
+failed, skipped = n("failures") + n("errors"), n("skipped")
+print(ran - failed - skipped, failed, skipped)
+PY
+  rm -f "$log"
+  return "$status"
 }
 
 # ./maplab bench-kernel: MapLab's kernel against rapaio-jupyter-kernel 3.0.1 (from Maven Central),

@@ -66,3 +66,21 @@ lib_classpath() {
     -Dmdep.includeScope=runtime 1>&2 || die "building lib failed"
   echo "$ROOT/lib/target/classes:$(cat "$ROOT/lib/target/classpath.txt")"
 }
+
+# One closing line for the whole run, from the Surefire reports of every module and the
+# counts the other steps left in $1 (lines "passed failed skipped"): CI reads it.
+test_summary() {
+  python3 - "$ROOT" "$1" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+root, extra = sys.argv[1], sys.argv[2]
+passed = failed = skipped = 0
+for f in glob.glob(root + "/*/target/surefire-reports/TEST-*.xml"):
+    s = ET.parse(f).getroot()
+    t, fl, er, sk = (int(s.get(k, 0)) for k in ("tests", "failures", "errors", "skipped"))
+    passed += t - fl - er - sk; failed += fl + er; skipped += sk
+for line in open(extra):
+    p, f, s = (int(x) for x in line.split())
+    passed += p; failed += f; skipped += s
+print(f"maplab: {passed} passed, {failed} failed, {skipped} skipped")
+PY
+}
