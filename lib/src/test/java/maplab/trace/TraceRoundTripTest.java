@@ -134,9 +134,27 @@ class TraceRoundTripTest {
         Files.writeString(bad, Files.readString(good).replace("\"count\":1,", "\"count\":2,"));
         Path broken = dir.resolve("broken.jsonl");
         Files.writeString(broken, "{\"format\":\"maplab-trace\"\n");
-        assertEquals(0, ReplayMain.run(new String[] {good.toString()}));
-        assertEquals(1, ReplayMain.run(new String[] {good.toString(), bad.toString()}));
-        assertEquals(2, ReplayMain.run(new String[] {good.toString(), broken.toString()}));
-        assertEquals(2, ReplayMain.run(new String[] {dir.resolve("missing.jsonl").toString()}));
+        assertTrue(replay(0, good).contains("PASS good ops="));
+        String differs = replay(1, good, bad);
+        assertTrue(differs.contains("FAIL bad op "), differs);
+        assertTrue(differs.contains("summary.count: expected 2, actual 1"), differs);
+        assertTrue(replay(2, good, broken).contains("ERROR " + broken + ":1: not valid JSON"));
+        assertTrue(replay(2, dir.resolve("missing.jsonl")).contains("cannot read: no such file"));
+    }
+
+    /** Runs the replay command, checks its exit code, and returns what it printed. */
+    private static String replay(int expectedExit, Path... files) {
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.out;
+        System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = ReplayMain.run(java.util.Arrays.stream(files).map(Path::toString).toArray(String[]::new));
+        } finally {
+            System.setOut(old);
+        }
+        String out = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(expectedExit, exit, out);
+        return out;
     }
 }
