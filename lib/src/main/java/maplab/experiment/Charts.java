@@ -1,0 +1,229 @@
+package maplab.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Static XChart charts (rendered as images, no JavaScript) of the {@link Experiments} tables,
+ * each with a title and axis labels. The generic {@link #line}, {@link #bars} and
+ * {@link #histogram} work on any table; the others take the table of the experiment they are
+ * named after and check its columns.
+ */
+public final class Charts {
+
+    /** The size of every chart, in pixels. */
+    public static final int WIDTH = 800;
+    public static final int HEIGHT = 450;
+
+    private Charts() {
+    }
+
+    private static void require(Table t, String what, String... columns) {
+        if (t == null) {
+            throw new IllegalArgumentException(what + ": table is null");
+        }
+        for (String c : columns) {
+            if (!t.columnNames().contains(c)) {
+                throw new IllegalArgumentException(what + ": the table has no column '" + c + "' (columns: "
+                        + t.columnNames() + ")");
+            }
+        }
+    }
+
+    private static double[] numbers(Table t, String column) {
+        Column<?> c = t.column(column);
+        if (!(c instanceof NumericColumn<?> n)) {
+            throw new IllegalArgumentException("column '" + column + "' is not numeric (" + c.type() + ")");
+        }
+        return n.asDoubleArray();
+    }
+
+    // ---------------------------------------------------------------- generic
+
+    /** A line chart of numeric columns {@code ys} against numeric column {@code x}, one series each. */
+    public static XYChart line(Table t, String x, String title, String yAxis, String... ys) {
+        require(t, "line chart", x);
+        require(t, "line chart", ys);
+        if (ys.length == 0) {
+            throw new IllegalArgumentException("line chart: name at least one y column");
+        }
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x)
+                .yAxisTitle(yAxis).build();
+        double[] xs = numbers(t, x);
+        for (String y : ys) {
+            XYSeries s = chart.addSeries(y, xs, numbers(t, y));
+            s.setMarker(SeriesMarkers.NONE);
+        }
+        return chart;
+    }
+
+    /** A bar chart: one bar per row, labelled by column {@code category} (any type), height from numeric column {@code value}. */
+    public static CategoryChart bars(Table t, String category, String value, String title, String yAxis) {
+        require(t, "bar chart", category, value);
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(category).yAxisTitle(yAxis).build();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < t.rowCount(); i++) {
+            labels.add(t.column(category).getString(i));
+        }
+        List<Double> values = new ArrayList<>();
+        for (double v : numbers(t, value)) {
+            values.add(v);
+        }
+        chart.addSeries(value, labels, values);
+        chart.getStyler().setLegendVisible(false);
+        return chart;
+    }
+
+    /** How many rows have each value of an integer-valued numeric column, in ascending value order. */
+    public static CategoryChart histogram(Table t, String column, String title) {
+        require(t, "histogram", column);
+        Map<Long, Integer> counts = new TreeMap<>();
+        for (double v : numbers(t, column)) {
+            if (!Double.isNaN(v)) {
+                counts.merge(Math.round(v), 1, Integer::sum);
+            }
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(column).yAxisTitle("rows").build();
+        List<String> labels = new ArrayList<>();
+        List<Integer> values = new ArrayList<>();
+        counts.forEach((k, n) -> {
+            labels.add(String.valueOf(k));
+            values.add(n);
+        });
+        if (labels.isEmpty()) {
+            throw new IllegalArgumentException("histogram: column '" + column + "' has no values");
+        }
+        chart.addSeries(column, labels, values);
+        chart.getStyler().setLegendVisible(false);
+        return chart;
+    }
+
+    // ---------------------------------------------------------------- per experiment
+
+    /** Bars of {@link Experiments#slotReuseSummary}: which kind of empty slot new keys took. */
+    public static CategoryChart slotReuse(Table summary) {
+        require(summary, "slot reuse chart", "reuse", "writes");
+        return bars(summary, "reuse", "writes", "Slots taken by new keys after deletes", "inserts");
+    }
+
+    /** Mean probe lengths (hits, misses) and tombstones over churn, from {@link Experiments#probeLengths}. */
+    public static XYChart probeLengths(Table t) {
+        require(t, "probe length chart", "op", "meanHitSlots", "meanMissSlots", "emptyOne");
+        return line(t, "op", "Lookup probe length under churn", "tophash bytes read per lookup / slots",
+                "meanHitSlots", "meanMissSlots");
+    }
+
+    /** Tombstones and overflow buckets over churn, from {@link Experiments#tombstones}. */
+    public static XYChart tombstones(Table t) {
+        require(t, "tombstone chart", "op", "emptyOne", "overflowBuckets", "sameSizeGrowths");
+        return line(t, "op", "Tombstones and overflow buckets under churn", "count",
+                "emptyOne", "overflowBuckets", "sameSizeGrowths");
+    }
+
+    /** Load factor at each growth against the operation step, from {@link Experiments#growthTriggers}. */
+    public static XYChart growthTriggers(Table t) {
+        require(t, "growth trigger chart", "step", "loadFactor", "kind");
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Load factor when growth starts")
+                .xAxisTitle("step (operation of its phase)").yAxisTitle("count / 2^oldB").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        for (String kind : List.of("doubling", "same-size")) {
+            Table rows = t.where(t.stringColumn("kind").isEqualTo(kind));
+            if (rows.rowCount() > 0) {
+                chart.addSeries(kind, numbers(rows, "step"), numbers(rows, "loadFactor"));
+            }
+        }
+        if (chart.getSeriesMap().isEmpty()) {
+            throw new IllegalArgumentException("growth trigger chart: the table has no growth");
+        }
+        return chart;
+    }
+
+    /** Evacuation progress (nevacuate) and work per insert (buckets evacuated), from {@link Experiments#evacuation}. */
+    public static XYChart evacuation(Table t) {
+        require(t, "evacuation chart", "step", "nevacuate", "evacuated", "moved");
+        XYChart chart = line(t, "step", "Incremental evacuation: work per insert", "old buckets / entries",
+                "nevacuate", "evacuated", "moved");
+        chart.getStyler().setXAxisTitleVisible(true);
+        return chart;
+    }
+
+    /** Distribution of the share of each doubled bucket's entries that went to Y, in tenths, from {@link Experiments#xySplit}. */
+    public static CategoryChart xySplit(Table t) {
+        require(t, "X/Y split chart", "fractionY");
+        int[] bins = new int[11];
+        for (double f : numbers(t, "fractionY")) {
+            if (!Double.isNaN(f)) {
+                bins[(int) Math.round(f * 10)]++;
+            }
+        }
+        List<String> labels = new ArrayList<>();
+        List<Integer> values = new ArrayList<>();
+        for (int i = 0; i <= 10; i++) {
+            labels.add(String.format("%.1f", i / 10.0));
+            values.add(bins[i]);
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("X/Y split: share of an old bucket's entries moved to Y").xAxisTitle("toY / moved (rounded)")
+                .yAxisTitle("evacuated buckets").build();
+        chart.addSeries("buckets", labels, values);
+        chart.getStyler().setLegendVisible(false);
+        return chart;
+    }
+
+    /** How often each start offset (0..7) was drawn, from {@link Experiments#iterationStarts}. */
+    public static CategoryChart iterationOffsets(Table t) {
+        require(t, "iteration offset chart", "offset");
+        return histogram(t, "offset", "Iteration start offset (slot)");
+    }
+
+    /** How often each start bucket was drawn, from {@link Experiments#iterationStarts}. */
+    public static CategoryChart iterationStartBuckets(Table t) {
+        require(t, "iteration start bucket chart", "startBucket");
+        return histogram(t, "startBucket", "Iteration start bucket");
+    }
+
+    /** Bytes per entry against map size, one series per type (log-scale size axis), from {@link Experiments#bytesPerEntry}. */
+    public static XYChart bytesPerEntry(Table t) {
+        require(t, "bytes per entry chart", "type", "n", "bytesPerEntry");
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Map bytes per entry")
+                .xAxisTitle("entries (n)").yAxisTitle("bytes per entry").build();
+        chart.getStyler().setXAxisLogarithmic(true);
+        for (String type : t.stringColumn("type").unique().asList()) {
+            Table rows = t.where(t.stringColumn("type").isEqualTo(type));
+            chart.addSeries(type, numbers(rows, "n"), numbers(rows, "bytesPerEntry"));
+        }
+        return chart;
+    }
+
+    /** Bytes after emptying a map three ways, grouped by size, from {@link Experiments#neverShrinks}. */
+    public static CategoryChart neverShrinks(Table t) {
+        require(t, "never shrinks chart", "n", "full", "afterDeleteAll", "afterClear", "afterNewMap");
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Live map bytes after emptying").xAxisTitle("entries (n)").yAxisTitle("bytes").build();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < t.rowCount(); i++) {
+            labels.add(t.column("n").getString(i));
+        }
+        for (String c : List.of("full", "afterDeleteAll", "afterClear", "afterNewMap")) {
+            List<Double> values = new ArrayList<>();
+            for (double v : numbers(t, c)) {
+                values.add(v);
+            }
+            chart.addSeries(c, labels, values);
+        }
+        return chart;
+    }
+}

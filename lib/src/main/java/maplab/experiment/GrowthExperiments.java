@@ -1,0 +1,108 @@
+package maplab.experiment;
+
+import java.util.Random;
+import maplab.engine.classic.GoVersion;
+import maplab.engine.classic.MapEvent;
+import maplab.engine.classic.MapSnapshot;
+import tech.tablesaw.api.Table;
+
+/** Growth triggers, evacuation progress and X/Y splits. See {@link Experiments}. */
+final class GrowthExperiments {
+
+    private GrowthExperiments() {
+    }
+
+    static Table triggers(int inserts, int churnOps, long seed, GoVersion version) {
+        Params.between("inserts", inserts, 1, 1_000_000);
+        Params.between("churnOps", churnOps, 0, 10_000_000);
+        Random random = new Random(seed);
+        Workload w = new Workload(random, version);
+        TableBuilder t = new TableBuilder("growth triggers")
+                .strings("phase").ints("step", "count", "oldB", "newB").strings("kind", "trigger")
+                .doubles("loadFactor", "loadLimit").ints("noverflow", "overflowLimit");
+        Progress progress = new Progress("growth triggers", (long) inserts + churnOps, "operations");
+        for (int step = 1; step <= inserts + churnOps; step++) {
+            boolean inserting = step <= inserts;
+            w.clearEvents();
+            if (inserting) {
+                w.insertFresh();
+            } else {
+                w.churn();
+            }
+            for (MapEvent.GrowthStarted g : w.events(MapEvent.GrowthStarted.class)) {
+                long buckets = 1L << g.oldB();
+                t.row(inserting ? "insert" : "churn", inserting ? step : step - inserts, g.count(), g.oldB(),
+                        g.newB(), g.sameSize() ? "same-size" : "doubling",
+                        g.sameSize() ? "too many overflow buckets" : "load factor",
+                        (double) g.count() / buckets, version.loadFactorNum() * buckets / 2.0,
+                        g.noverflow(), 1L << Math.min(g.oldB(), 15));
+            }
+            progress.at(step);
+        }
+        progress.done();
+        return t.build();
+    }
+
+    static Table evacuation(int inserts, long seed, GoVersion version) {
+        Params.between("inserts", inserts, 1, 1_000_000);
+        Random random = new Random(seed);
+        Workload w = new Workload(random, version);
+        TableBuilder t = new TableBuilder("evacuation per operation")
+                .ints("step", "count", "B").booleans("growing", "sameSize").longs("nevacuate").ints("oldBuckets")
+                .ints("evacuated", "moved").booleans("growthStarted", "growthFinished");
+        Progress progress = new Progress("evacuation", inserts, "inserts");
+        for (int step = 1; step <= inserts; step++) {
+            w.clearEvents();
+            w.insertFresh();
+            int evacuated = 0;
+            int moved = 0;
+            for (MapEvent.BucketEvacuated e : w.events(MapEvent.BucketEvacuated.class)) {
+                evacuated++;
+                moved += e.toX() + e.toY();
+            }
+            MapSnapshot s = w.map.snapshot();
+            t.row(step, s.count(), s.B(), s.growing(), s.growing() && s.sameSizeGrow(),
+                    s.growing() ? s.nevacuate() : 0L, s.oldbuckets().size(), evacuated, moved,
+                    !w.events(MapEvent.GrowthStarted.class).isEmpty(),
+                    !w.events(MapEvent.GrowthFinished.class).isEmpty());
+            progress.at(step);
+        }
+        progress.done();
+        return t.build();
+    }
+
+    static Table xySplit(int trials, int inserts, long seed, GoVersion version) {
+        Params.between("trials", trials, 1, 1_000_000);
+        Params.between("inserts", inserts, 9, 1_000_000);
+        Random random = new Random(seed);
+        TableBuilder t = new TableBuilder("X/Y split of evacuated buckets")
+                .ints("trial", "oldB", "newB").longs("oldbucket").ints("toX", "toY", "moved").doubles("fractionY");
+        Progress progress = new Progress("X/Y split", trials, "trials");
+        for (int trial = 0; trial < trials; trial++) {
+            Workload w = new Workload(random, version);
+            int[] growth = {0, 0, 0};   // sameSize (1/0), oldB, newB of the growth in progress
+            w.map.listen(e -> {
+                if (e instanceof MapEvent.GrowthStarted g) {
+                    growth[0] = g.sameSize() ? 1 : 0;
+                    growth[1] = g.oldB();
+                    growth[2] = g.newB();
+                }
+            });
+            int trialNo = trial;
+            w.map.listen(e -> {
+                if (e instanceof MapEvent.BucketEvacuated b && growth[0] == 0) {
+                    int moved = b.toX() + b.toY();
+                    t.row(trialNo, growth[1], growth[2], b.oldbucket(), b.toX(), b.toY(), moved,
+                            moved == 0 ? Double.NaN : (double) b.toY() / moved);
+                }
+            });
+            for (int i = 0; i < inserts; i++) {
+                w.clearEvents();
+                w.insertFresh();
+            }
+            progress.at(trial + 1);
+        }
+        progress.done();
+        return t.build();
+    }
+}

@@ -1,0 +1,54 @@
+package maplab.experiment;
+
+import java.util.Random;
+import maplab.engine.classic.GoVersion;
+import maplab.engine.classic.MapEvent;
+import maplab.engine.classic.MapSnapshot;
+import tech.tablesaw.api.Table;
+
+/** Tombstones and overflow buckets under insert/delete churn. See {@link Experiments}. */
+final class TombstoneExperiments {
+
+    private TombstoneExperiments() {
+    }
+
+    static Table tombstones(int size, int churnOps, int every, long seed, GoVersion version) {
+        Params.between("size", size, 1, 100_000);
+        Params.between("churnOps", churnOps, 0, 10_000_000);
+        Params.between("every", every, 1, Math.max(1, churnOps));
+        Random random = new Random(seed);
+        Workload w = new Workload(random, version);
+        for (int i = 0; i < size; i++) {
+            w.insertFresh();
+        }
+        TableBuilder t = new TableBuilder("tombstones under churn")
+                .ints("op", "count", "B", "live", "emptyOne", "emptyRest", "overflowBuckets", "noverflow")
+                .booleans("growing").ints("sameSizeGrowths", "doublings");
+        int sameSize = 0;
+        int doublings = 0;
+        Progress progress = new Progress("tombstones", churnOps, "churn operations");
+        for (int op = 0; op <= churnOps; op++) {
+            w.clearEvents();
+            if (op > 0) {
+                w.churn();
+                progress.at(op);
+            }
+            for (MapEvent.GrowthStarted g : w.events(MapEvent.GrowthStarted.class)) {
+                if (g.sameSize()) {
+                    sameSize++;
+                } else {
+                    doublings++;
+                }
+            }
+            if (op % every != 0 && op != churnOps) {
+                continue;
+            }
+            MapSnapshot s = w.map.snapshot();
+            int[] states = Lookups.slotStates(s);
+            t.row(op, s.count(), s.B(), states[2], states[1], states[0], s.overflowBuckets(), s.noverflow(),
+                    s.growing(), sameSize, doublings);
+        }
+        progress.done();
+        return t.build();
+    }
+}

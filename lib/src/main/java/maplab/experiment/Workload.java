@@ -1,0 +1,94 @@
+package maplab.experiment;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import maplab.engine.classic.ClassicMap;
+import maplab.engine.classic.GoVersion;
+import maplab.engine.classic.MapEvent;
+import maplab.engine.classic.MapType;
+
+/**
+ * A {@code map[uint64]uint64} driven by one seeded {@link Random}: random distinct keys, random
+ * deletes, and the engine's events of the last operation. The map's own seed (hash0, iterator
+ * starts) is drawn from the same Random, so one seed fixes the whole run.
+ */
+final class Workload {
+
+    static final MapType TYPE = MapType.of("uint64", "uint64");
+
+    final ClassicMap map;
+    final Random random;
+    private final List<Long> live = new ArrayList<>();
+    private final Set<Long> present = new HashSet<>();
+    /** The events of the operations since the last {@link #clearEvents()}. */
+    final List<MapEvent> events = new ArrayList<>();
+
+    Workload(Random random, GoVersion version) {
+        this.random = random;
+        this.map = ClassicMap.builder(TYPE).go(version).seed(random.nextLong()).build();
+        map.listen(events::add);
+    }
+
+    /** A key not in the map (non-negative, to read well in tables). */
+    long freshKey() {
+        while (true) {
+            long k = random.nextLong() & Long.MAX_VALUE;
+            if (!present.contains(k)) {
+                return k;
+            }
+        }
+    }
+
+    /** Inserts a fresh key and returns it. */
+    long insertFresh() {
+        long k = freshKey();
+        map.set(k, k);
+        live.add(k);
+        present.add(k);
+        return k;
+    }
+
+    /** Deletes a random live key and returns it. */
+    long deleteRandom() {
+        int i = random.nextInt(live.size());
+        long k = live.get(i);
+        live.set(i, live.get(live.size() - 1));
+        live.remove(live.size() - 1);
+        present.remove(k);
+        map.delete(k);
+        return k;
+    }
+
+    /** One churn step: delete a random live key (if any), insert a fresh one. */
+    void churn() {
+        if (!live.isEmpty()) {
+            deleteRandom();
+        }
+        insertFresh();
+    }
+
+    List<Long> liveKeys() {
+        return live;
+    }
+
+    int size() {
+        return live.size();
+    }
+
+    void clearEvents() {
+        events.clear();
+    }
+
+    <E extends MapEvent> List<E> events(Class<E> kind) {
+        List<E> out = new ArrayList<>();
+        for (MapEvent e : events) {
+            if (kind.isInstance(e)) {
+                out.add(kind.cast(e));
+            }
+        }
+        return out;
+    }
+}
