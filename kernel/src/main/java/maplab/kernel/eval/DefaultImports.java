@@ -21,6 +21,7 @@ public final class DefaultImports {
             "maplab.engine.*",
             "maplab.engine.classic.*",
             "maplab.render.*",
+            "maplab.experiment.*",
             "tech.tablesaw.api.*",
             "org.knowm.xchart.*",
             "maplab.kernel.display.MimeBundle",
