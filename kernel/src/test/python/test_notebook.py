@@ -69,22 +69,98 @@ class NotebookTests(unittest.TestCase):
         self.assertEqual(result.data["text/plain"], "27")
 
 
+def plain_texts(nb):
+    """Every text/plain shown by the notebook's code cells, in order."""
+    out = []
+    for c in nb.cells:
+        if c.cell_type != "code":
+            continue
+        for o in c.outputs:
+            text = o.get("data", {}).get("text/plain") or o.get("text")
+            if text:
+                out.append(text if isinstance(text, str) else "".join(text))
+    return out
+
+
+def table_rows(nb, title):
+    """The rows of the first Tablesaw table whose HTML mentions title, as lists of cell texts."""
+    import re
+    for c in nb.cells:
+        for o in c.get("outputs", []):
+            html = o.get("data", {}).get("text/html", "")
+            if title in html:
+                rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
+                return [[re.sub("<.*?>", "", x).strip() for x in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", r, re.S)]
+                        for r in rows][1:]
+    return None
+
+
+def check_00(test, nb):
+    texts = plain_texts(nb)
+    test.assertTrue(any("100:1" in t for t in texts), "00: the new key 100 took key 2's slot")
+    test.assertTrue(any("GrowthStarted" in t for t in texts), "00: the 9th key starts a growth")
+
+
+def check_01(test, nb):
+    sizes = {r[0]: r[1] for r in table_rows(nb, "bucket sizes")}
+    test.assertEqual(sizes["map[uint64]uint64"], "144")
+    test.assertEqual(sizes["map[string]int"], "208")
+    keys = table_rows(nb, "keys and their buckets")
+    test.assertTrue(keys and all(r[-1].startswith("buckets#") for r in keys), "01: every key found where its hash says")
+
+
+def check_02(test, nb):
+    summary = {r[0]: int(r[1]) for r in table_rows(nb, "slot reuse summary")}
+    test.assertGreater(summary["emptyOne (deleted slot)"], 0, "02: a reused tombstone slot")
+    test.assertGreater(summary["emptyRest (never used)"], 0)
+
+
+def check_03(test, nb):
+    points = table_rows(nb, "doubling points")
+    test.assertEqual(points[1], ["12", "13"], "03: Go 1.21 doubles at 13 keys, 1.23 at 14")
+
+
+def check_04(test, nb):
+    during = {r[0]: int(r[1]) for r in table_rows(nb, "iteration while the map grows")}
+    test.assertEqual(during["old keys missed"], 0)
+    test.assertEqual(during["old keys produced twice"], 0)
+    test.assertGreater(during["loops where the map grew"], 0)
+
+
+def check_05(test, nb):
+    claims = table_rows(nb, "claims")
+    test.assertGreaterEqual(len(claims), 10, "05: at least ten claims")
+    for row in claims:
+        test.assertEqual(len(row), 4)
+        test.assertRegex(row[3], r"^(true|false|half true)", "05: a verdict for " + row[0])
+
+
+KEY_OUTPUTS = {"00": check_00, "01": check_01, "02": check_02, "03": check_03, "04": check_04, "05": check_05}
+
+
 class UserNotebookTests(unittest.TestCase):
-    """notebooks/, what ./maplab lab opens, must run from top to bottom without an error."""
+    """notebooks/, what ./maplab lab opens, must run from top to bottom without an error, within a
+    minute each, and show what each one is about (its key outputs)."""
 
     def test_every_notebook_runs_without_errors(self):
+        import time
         folder = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "notebooks")
         paths = sorted(p for p in os.listdir(folder) if p.endswith(".ipynb"))
         self.assertTrue(paths, "notebooks/ has no notebook")
         for name in paths:
             with self.subTest(notebook=name):
                 nb = nbformat.read(os.path.join(folder, name), as_version=4)
+                start = time.monotonic()
                 NotebookClient(nb, kernel_name=KERNEL_NAME, timeout=120).execute()
+                print("  %s ran in %.1f s" % (name, time.monotonic() - start))
                 errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
                 self.assertEqual(errors, [])
                 shown = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
                          if o.output_type in ("execute_result", "display_data")]
                 self.assertTrue(shown, "the notebook shows something")
+                check = KEY_OUTPUTS.get(name[:2])
+                self.assertIsNotNone(check, name + " has no key-output check in KEY_OUTPUTS")
+                check(self, nb)
 
 
 if __name__ == "__main__":
