@@ -130,8 +130,9 @@ install_kernel() {
 
 # The kernel's Python tests against the kernel installed in the venv: the official
 # jupyter_kernel_test suite, the protocol (signatures, interrupt, parent death), hostile cells,
-# and a notebook run headless with nbclient. A JDK 21+ is used for the interrupt test when one is
-# found ($MAPLAB_JDK21 or /usr/lib/jvm/*); Debian 12 packages none, so it may be skipped (said so).
+# a notebook run headless with nbclient, and ./maplab report (scripts/report.py). A JDK 21+ is used
+# for the interrupt test when one is found ($MAPLAB_JDK21 or /usr/lib/jvm/*); Debian 12 packages
+# none, so it may be skipped (said so).
 kernel_python_tests() {
   ensure_venv
   install_kernel --prefix "$VENV"
@@ -139,7 +140,7 @@ kernel_python_tests() {
   local log status=0
   log=$(mktemp)
   (cd "$ROOT/kernel/src/test/python" && "$VENV/bin/python" -m unittest -v \
-    test_kernel_suite test_protocol test_hostile test_notebook) 2>&1 | tee "$log" || status=$?
+    test_kernel_suite test_protocol test_hostile test_notebook test_report) 2>&1 | tee "$log" || status=$?
   # "Ran N tests" and "OK (skipped=K)" or "FAILED (failures=F, errors=E, skipped=K)" -> counts
   [ -z "${1:-}" ] || python3 - "$log" >>"$1" <<'PY'
 import re, sys

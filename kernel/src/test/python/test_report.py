@@ -1,0 +1,102 @@
+"""./maplab report's script (scripts/report.py) on tiny notebooks run with the installed kernel:
+a good one becomes a self-contained HTML report; one whose second cell throws stops with the
+notebook, the cell and the error, exit 1, and leaves an earlier report and the folder untouched."""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from kernel_harness import KERNEL_NAME
+
+SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "scripts", "report.py")
+KERNELSPEC = {"name": KERNEL_NAME, "display_name": "Java (MapLab)", "language": "java"}
+
+
+def write_notebook(path, *cells):
+    nb = new_notebook(cells=list(cells), metadata={"kernelspec": KERNELSPEC})
+    nbformat.write(nb, path)
+
+
+def run_report(*args):
+    return subprocess.run([sys.executable, SCRIPT, *args], capture_output=True, text=True, timeout=300)
+
+
+class ReportTests(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = self.tmp.name
+        self.out = os.path.join(self.dir, "reports")
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def test_good_notebook_becomes_a_self_contained_report(self):
+        nb = os.path.join(self.dir, "good.ipynb")
+        write_notebook(
+            nb,
+            new_markdown_cell("# A tiny report"),
+            new_code_cell("1 + 1"),
+            new_code_cell('var m = ClassicMap.builder(MapType.of("uint64", "uint64")).go("1.19").seed(1).build();\n'
+                          "for (long k = 1; k <= 9; k++) m.set(k, k);\nm.snapshot()"),
+            new_code_cell('var c = new XYChartBuilder().width(300).height(200).title("t").build();\n'
+                          'c.addSeries("s", new double[] {1, 2, 3}, new double[] {1, 4, 9});\nc'))
+        proc = run_report("--out", self.out, nb)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        report = os.path.join(self.out, "good.html")
+        self.assertTrue(os.path.isfile(report))
+        self.assertRegex(proc.stdout, r"good\.html\s+\d+\.\d s")
+        with open(report, encoding="utf-8") as f:
+            html = f.read()
+        self.assertTrue("data:image/png" in html or "<svg" in html, "an image is embedded")
+        self.assertTrue("data:image/svg+xml" in html or "<svg" in html, "the map diagram is embedded")
+        srcs = re.findall(r"""\ssrc\s*=\s*["']([^"']*)["']""", html)
+        files = [s for s in srcs if not re.match(r"(?i)(data:|https?:)", s)]
+        self.assertEqual(files, [], "no output references a file")
+        self.assertEqual(os.listdir(self.out), ["good.html"], "no temporary file remains")
+
+    def test_failing_cell_stops_with_its_place_and_keeps_the_old_report(self):
+        nb = os.path.join(self.dir, "broken.ipynb")
+        write_notebook(nb, new_code_cell("1 + 1"), new_code_cell('throw new RuntimeException("boom");'),
+                       new_code_cell("2 + 2"))
+        os.makedirs(self.out)
+        old = os.path.join(self.out, "broken.html")
+        with open(old, "w") as f:
+            f.write("<html>an earlier good report</html>")
+        before = os.stat(old)
+        proc = run_report("--out", self.out, nb)
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        self.assertIn("broken.ipynb", proc.stderr)
+        self.assertIn("cell 1", proc.stderr)
+        self.assertIn('throw new RuntimeException("boom");', proc.stderr)
+        self.assertIn("java.lang.RuntimeException: boom", proc.stderr)
+        with open(old) as f:
+            self.assertEqual(f.read(), "<html>an earlier good report</html>")
+        self.assertEqual(os.stat(old).st_mtime_ns, before.st_mtime_ns)
+        self.assertEqual(os.listdir(self.out), ["broken.html"], "no temporary file remains")
+
+    def test_missing_path_or_non_notebook_exits_2(self):
+        proc = run_report("--out", self.out, os.path.join(self.dir, "absent.ipynb"))
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("absent.ipynb: no such notebook", proc.stderr)
+        text = os.path.join(self.dir, "notes.txt")
+        with open(text, "w") as f:
+            f.write("not a notebook")
+        proc = run_report("--out", self.out, text)
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("notes.txt: not a notebook", proc.stderr)
+        fake = os.path.join(self.dir, "fake.ipynb")
+        with open(fake, "w") as f:
+            f.write("{ not json")
+        proc = run_report("--out", self.out, fake)
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("fake.ipynb: not a Jupyter notebook", proc.stderr)
+        self.assertFalse(os.path.exists(self.out), "nothing is written")
+
+
+if __name__ == "__main__":
+    unittest.main()

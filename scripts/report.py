@@ -1,0 +1,153 @@
+"""./maplab report [--out DIR] [NOTEBOOK...]: run notebooks headless, write self-contained HTML.
+
+Each notebook is executed with nbclient on the installed maplab-java kernel (in its own folder,
+as JupyterLab would), then exported with nbconvert's HTMLExporter: PNG outputs become data URIs,
+SVG outputs are inline, markdown images are embedded. The report is written to a temporary file
+in the output folder and renamed over <name>.html, so a failed run leaves no half report and an
+earlier good report stays as it was.
+
+Without notebooks, every notebooks/*.ipynb runs, in name order. Prints one line per report.
+Exit 0: all written; 1: a notebook failed (name, cell index counted from 0 over all cells, its
+first source line, ename: evalue), or its report would reference an external file; 2: a path is
+missing or is not a notebook.
+"""
+import argparse
+import os
+import re
+import sys
+import tempfile
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from nbconvert import HTMLExporter
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+KERNEL_NAME = "maplab-java"
+# src="..." and <link href="..."> values that load something; anything not inline or on the web
+# would make the report depend on a file next to it.
+LOADS = re.compile(r"""(?:\ssrc|<link\b[^>]*\shref)\s*=\s*["']([^"']*)["']""", re.I)
+
+
+class Failure(Exception):
+    def __init__(self, code, message):
+        super().__init__(message)
+        self.code = code
+
+
+def shown(path):
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
+
+
+def load(path):
+    if not os.path.exists(path):
+        raise Failure(2, f"{shown(path)}: no such notebook")
+    if not os.path.isfile(path):
+        raise Failure(2, f"{shown(path)}: not a notebook file")
+    try:
+        nb = nbformat.read(path, as_version=4)
+        nbformat.validate(nb)
+    except Exception as e:  # JSON, encoding or schema errors: not a notebook
+        raise Failure(2, f"{shown(path)}: not a Jupyter notebook ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''})")
+    return nb
+
+
+def first_line(cell):
+    lines = [l for l in cell.source.splitlines() if l.strip()]
+    return lines[0].strip() if lines else "(empty)"
+
+
+def execute(path, nb, kernel_name, timeout):
+    name = os.path.basename(path)
+    current = {}
+
+    def started(cell, cell_index, **_):
+        current["index"], current["cell"] = cell_index, cell
+
+    client = NotebookClient(nb, kernel_name=kernel_name, timeout=timeout, allow_errors=False,
+                            resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}},
+                            on_cell_start=started)
+    try:
+        client.execute()
+    except CellExecutionError as e:
+        raise Failure(1, f"{name}: cell {current.get('index', '?')} failed "
+                         f"({first_line(current['cell']) if 'cell' in current else '?'}): "
+                         f"{e.ename}: {e.evalue}")
+    except (CellTimeoutError, DeadKernelError) as e:
+        where = (f"cell {current['index']} ({first_line(current['cell'])})" if "index" in current
+                 else "the kernel")
+        raise Failure(1, f"{name}: {where} failed: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")
+    except Exception as e:  # kernel not found, start-up failure...
+        raise Failure(1, f"{name}: could not run: {type(e).__name__}: {e}")
+
+
+def export(path, nb):
+    exporter = HTMLExporter(embed_images=True)
+    html, _ = exporter.from_notebook_node(
+        nb, resources={"metadata": {"name": os.path.splitext(os.path.basename(path))[0],
+                                    "path": os.path.dirname(os.path.abspath(path))}})
+    external = sorted({v for v in LOADS.findall(html)
+                       if not re.match(r"(?i)(data:|https?:|#|$)", v)})
+    if external:
+        raise Failure(1, f"{os.path.basename(path)}: the report would reference external files: "
+                         + ", ".join(external[:5]))
+    return html
+
+
+def write_atomically(target, text):
+    folder = os.path.dirname(target)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(target) + ".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(prog="./maplab report",
+                                     description="Run notebooks headless and write HTML reports.")
+    parser.add_argument("notebooks", nargs="*", metavar="NOTEBOOK")
+    parser.add_argument("--out", default=os.path.join(ROOT, "reports"), help="folder of the reports")
+    parser.add_argument("--kernel", default=KERNEL_NAME, help="kernelspec to run the notebooks with")
+    parser.add_argument("--timeout", type=int, default=300, help="seconds a cell may take")
+    args = parser.parse_args(argv)
+
+    try:
+        paths = args.notebooks
+        if not paths:
+            folder = os.path.join(ROOT, "notebooks")
+            paths = sorted(os.path.join(folder, p) for p in os.listdir(folder) if p.endswith(".ipynb"))
+            if not paths:
+                raise Failure(2, f"{shown(folder)}: no notebooks")
+        for p in paths:
+            if not p.endswith(".ipynb"):
+                raise Failure(2, f"{shown(p)}: not a notebook (expected a .ipynb file)")
+        notebooks = [(p, load(p)) for p in paths]  # every path checked before anything runs
+        os.makedirs(args.out, exist_ok=True)
+        for path, nb in notebooks:
+            start = time.monotonic()
+            execute(path, nb, args.kernel, args.timeout)
+            target = os.path.join(args.out, os.path.splitext(os.path.basename(path))[0] + ".html")
+            write_atomically(target, export(path, nb))
+            print(f"{shown(target)}  {time.monotonic() - start:.1f} s", flush=True)
+    except Failure as e:
+        print(f"maplab report: {e}", file=sys.stderr)
+        return e.code
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
