@@ -13,14 +13,7 @@ final class TombstoneExperiments {
     }
 
     static Table tombstones(int size, int churnOps, int every, long seed, GoVersion version) {
-        Params.between("size", size, 1, 100_000);
-        Params.between("churnOps", churnOps, 0, 10_000_000);
-        Params.between("every", every, 1, Math.max(1, churnOps));
-        Random random = new Random(seed);
-        Workload w = new Workload(random, version);
-        for (int i = 0; i < size; i++) {
-            w.insertFresh();
-        }
+        Workload w = Workload.forChurn(size, churnOps, every, seed, version);
         TableBuilder t = new TableBuilder("tombstones under churn")
                 .ints("op", "count", "B", "live", "emptyOne", "emptyRest", "overflowBuckets", "noverflow")
                 .booleans("growing").ints("sameSizeGrowths", "doublings");

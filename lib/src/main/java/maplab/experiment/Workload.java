@@ -32,6 +32,21 @@ final class Workload {
         map.listen(events::add);
     }
 
+    /**
+     * The start of a churn experiment: checks its parameters, then a map of {@code size} fresh keys
+     * (the churn itself, delete one and insert one, is the caller's loop).
+     */
+    static Workload forChurn(int size, int churnOps, int every, long seed, GoVersion version) {
+        Params.between("size", size, 1, 100_000);
+        Params.between("churnOps", churnOps, 0, 10_000_000);
+        Params.between("every", every, 1, Math.max(1, churnOps));
+        Workload w = new Workload(new Random(seed), version);
+        for (int i = 0; i < size; i++) {
+            w.insertFresh();
+        }
+        return w;
+    }
+
     /** A key not in the map (non-negative, to read well in tables). */
     long freshKey() {
         while (true) {
