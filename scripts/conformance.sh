@@ -62,7 +62,8 @@ mrc=0
 "$BIN/oracle-go1.19" -memory "$out/memory" >/dev/null || mrc=$?
 if [ "$mrc" = 0 ]; then
   set +e
-  java -cp "$CP" maplab.memory.MemoryCheckMain "$out/memory" | sed 's/^/  /'
+  # The tables also go to reports/memory/ as CSV, where notebook 06 shows them.
+  java -cp "$CP" maplab.memory.MemoryCheckMain "$out/memory" --csv-dir "$ROOT/reports/memory" | sed 's/^/  /'
   mrc=${PIPESTATUS[0]}
   set -e
 fi

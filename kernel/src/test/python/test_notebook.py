@@ -135,7 +135,19 @@ def check_05(test, nb):
         test.assertRegex(row[3], r"^(true|false|half true)", "05: a verdict for " + row[0])
 
 
-KEY_OUTPUTS = {"00": check_00, "01": check_01, "02": check_02, "03": check_03, "04": check_04, "05": check_05}
+def check_06(test, nb):
+    old = {r[0]: int(r[1]) for r in table_rows(nb, "old buckets")}
+    test.assertGreater(old["old array kept alive by the iterator"], 0, "06: an open iterator pins the old array")
+    emptied = table_rows(nb, "memory after emptying")
+    test.assertTrue(all(r[2] == r[3] for r in emptied), "06: deleting every key frees nothing")
+    results = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "reports", "memory", "live-bytes.csv")
+    if os.path.exists(results):  # written by ./maplab test's memory check, which runs before this test
+        live = table_rows(nb, "live map bytes")
+        test.assertTrue(live, "06: the real-runtime comparison is shown")
+        test.assertTrue(all(r[-1] == "true" for r in live), "06: every live-bytes figure within its bound")
+
+
+KEY_OUTPUTS = {"00": check_00, "01": check_01, "02": check_02, "03": check_03, "04": check_04, "05": check_05, "06": check_06}
 
 
 class UserNotebookTests(unittest.TestCase):

@@ -2,6 +2,8 @@ package maplab.memory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import maplab.engine.classic.MapSnapshot;
 
@@ -23,13 +25,22 @@ public final class MemoryCheckMain {
     }
 
     public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: MemoryCheckMain DIR   (DIR written by oracle -memory DIR)");
+        if (args.length != 1 && !(args.length == 3 && args[1].equals("--csv-dir"))) {
+            System.err.println("usage: MemoryCheckMain DIR [--csv-dir OUT]   (DIR written by oracle -memory DIR;"
+                    + " OUT gets live-bytes.csv and gc-cycles.csv, for notebook 06)");
             System.exit(2);
         }
         int bad;
         try {
-            bad = run(RuntimeMeasurements.read(Path.of(args[0])));
+            List<String> live = new ArrayList<>();
+            List<String> cycles = new ArrayList<>();
+            bad = run(RuntimeMeasurements.read(Path.of(args[0])), live, cycles);
+            if (args.length == 3) {
+                writeCsv(Path.of(args[2]).resolve("live-bytes.csv"),
+                        "workload,runtimeHeapAllocDelta,runtimeNoise,runtimeMapBytes,modelBytes,ratio,withinBound", live);
+                writeCsv(Path.of(args[2]).resolve("gc-cycles.csv"),
+                        "workload,gogc,runtimeNumGC,modelNumGC,withinBound", cycles);
+            }
         } catch (IOException | RuntimeException e) {
             System.err.println("memory check: cannot check " + args[0] + ": " + e);
             System.exit(2);
@@ -38,8 +49,20 @@ public final class MemoryCheckMain {
         System.exit(bad == 0 ? 0 : 1);
     }
 
-    /** Prints both tables; returns how many figures are outside their bounds. */
-    static int run(RuntimeMeasurements r) throws IOException {
+    /** Writes a CSV through a temporary file and a rename, so a reader never sees half of it. */
+    private static void writeCsv(Path file, String header, List<String> rows) throws IOException {
+        java.nio.file.Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        List<String> lines = new ArrayList<>();
+        lines.add(header);
+        lines.addAll(rows);
+        java.nio.file.Files.write(tmp, lines);
+        java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Prints both tables and adds their rows, as CSV, to {@code live} and {@code cycles}; returns how many figures are outside their bounds. */
+    static int run(RuntimeMeasurements r, List<String> live, List<String> cycles) throws IOException {
         int bad = 0;
         System.out.printf(Locale.ROOT, "live map bytes, %s %s: runtime HeapAlloc delta vs the model (bound: exact)%n",
                 r.go(), r.goarch());
@@ -57,6 +80,8 @@ public final class MemoryCheckMain {
             bad += ok ? 0 : 1;
             System.out.printf(Locale.ROOT, "  %-26s %12d %+9d %12d %12d %9.6f  %s%s%n", w.name(), w.bytes(), -noise,
                     bytes, model.bytes(), ratio, ok ? "ok" : "OUT OF BOUND", state);
+            live.add(String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%.6f,%b", w.name(), w.bytes(), -noise, bytes,
+                    model.bytes(), ratio, ok));
         }
         System.out.println("  (runtime: the runtime's own 96-byte objects that came or went between the readings,"
                 + " counted by MemStats.BySize)");
@@ -72,6 +97,7 @@ public final class MemoryCheckMain {
             bad += ok ? 0 : 1;
             System.out.printf(Locale.ROOT, "  %-28s %5d %8d %6d %10d  %s%n", w.name(), w.gogc(), w.numGC(), model, roots,
                     ok ? "ok" : "OUT OF BOUND");
+            cycles.add(String.format(Locale.ROOT, "%s,%d,%d,%d,%b", w.name(), w.gogc(), w.numGC(), model, ok));
         }
         System.out.println(bad == 0 ? "memory check: PASS" : "memory check: FAILED (" + bad + " figure(s) out of bound)");
         return bad;
