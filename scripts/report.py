@@ -84,7 +84,10 @@ def execute(path, nb, kernel_name, timeout):
 
 
 def export(path, nb):
-    exporter = HTMLExporter(embed_images=True)
+    # scripts/report-template/maplab-static: the lab template without CDN scripts (see its comment).
+    exporter = HTMLExporter(embed_images=True, template_name="maplab-static",
+                            extra_template_basedirs=[os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                                  "report-template")])
     html, _ = exporter.from_notebook_node(
         nb, resources={"metadata": {"name": os.path.splitext(os.path.basename(path))[0],
                                     "path": os.path.dirname(os.path.abspath(path))}})

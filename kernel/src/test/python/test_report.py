@@ -54,6 +54,7 @@ class ReportTests(unittest.TestCase):
             html = f.read()
         self.assertTrue("data:image/png" in html or "<svg" in html, "an image is embedded")
         self.assertTrue("data:image/svg+xml" in html or "<svg" in html, "the map diagram is embedded")
+        self.assertNotIn("<script", html, "a static report loads no script (no CDN)")
         srcs = re.findall(r"""\ssrc\s*=\s*["']([^"']*)["']""", html)
         files = [s for s in srcs if not re.match(r"(?i)(data:|https?:)", s)]
         self.assertEqual(files, [], "no output references a file")
