@@ -52,9 +52,10 @@ build_kernel() {
   fi
   echo "maplab: building the kernel" >&2
   rm -rf "$KERNEL_DIST"
-  mvn_quiet -pl kernel -am package -DskipTests || die "building the kernel failed"
-  mvn_quiet -pl kernel dependency:copy-dependencies -DincludeScope=runtime \
-    -DoutputDirectory="$KERNEL_DIST/lib" || die "gathering the kernel's jars failed"
+  # One reactor for both goals: maplab-lib then resolves from lib/target, not from ~/.m2 (where a
+  # fresh machine has no copy of it).
+  mvn_quiet -pl kernel -am package dependency:copy-dependencies -DskipTests -DincludeScope=runtime \
+    -DoutputDirectory="$KERNEL_DIST/lib" || die "building the kernel and gathering its jars failed"
   cp "$ROOT/kernel/target/maplab-kernel-"*.jar "$KERNEL_DIST/lib/"
   cp "$ROOT/lib/target/maplab-lib-"*.jar "$KERNEL_DIST/lib/"
   echo "$want" >"$KERNEL_DIST/.maplab-sources"
@@ -141,8 +142,30 @@ kernel_python_tests() {
   log=$(mktemp)
   (cd "$ROOT/kernel/src/test/python" && "$VENV/bin/python" -m unittest -v \
     test_kernel_suite test_protocol test_hostile test_notebook test_report) 2>&1 | tee "$log" || status=$?
-  # "Ran N tests" and "OK (skipped=K)" or "FAILED (failures=F, errors=E, skipped=K)" -> counts
-  [ -z "${1:-}" ] || python3 - "$log" >>"$1" <<'PY'
+  [ -z "${1:-}" ] || unittest_counts "$log" >>"$1"
+  rm -f "$log"
+  return "$status"
+}
+
+# The packaging tests (tests/): binder/postBuild run as Binder would, in a throwaway copy with a
+# fresh venv, then the README's two commands on a fresh clone with an empty HOME (slow: everything
+# is downloaded again). ./maplab test --quick skips them.
+packaging_tests() {
+  ensure_venv
+  echo "maplab: packaging tests (Binder build, fresh machine)" >&2
+  local log status=0
+  log=$(mktemp)
+  (cd "$ROOT/tests" && "$VENV/bin/python" -m unittest -v test_binder test_fresh_machine) 2>&1 \
+    | tee "$log" || status=$?
+  [ -z "${1:-}" ] || unittest_counts "$log" >>"$1"
+  rm -f "$log"
+  return "$status"
+}
+
+# "Ran N tests" and "OK (skipped=K)" or "FAILED (failures=F, errors=E, skipped=K)" in the unittest
+# log $1 -> "passed failed skipped"
+unittest_counts() {
+  python3 - "$1" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
 ran = int((re.findall(r"^Ran (\d+) tests?", text, re.M) or ["0"])[-1])
@@ -152,8 +175,6 @@ def n(key):
 failed, skipped = n("failures") + n("errors"), n("skipped")
 print(ran - failed - skipped, failed, skipped)
 PY
-  rm -f "$log"
-  return "$status"
 }
 
 # ./maplab bench-kernel: MapLab's kernel against rapaio-jupyter-kernel 3.0.1 (from Maven Central),
