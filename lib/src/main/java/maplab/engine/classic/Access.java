@@ -7,7 +7,7 @@ import static maplab.engine.classic.Tophash.EMPTY_REST;
 
 import maplab.engine.GoFatalError;
 
-/** Lookup: mapaccess1 / mapaccess2 and mapaccessK, the iterator's lookup (runtime/map.go). */
+/** Lookup: mapaccess1 / mapaccess2 (map.go, map_fast32.go, map_fast64.go) and mapaccessK, the iterator's lookup. */
 final class Access {
 
     /** Where a key was found: bucket and slot. */
@@ -21,8 +21,9 @@ final class Access {
     private static final int ABSENT = -2;
 
     /**
-     * mapaccess1 / mapaccess2: the elem for {@code key}, or null if absent. Reads never
-     * evacuate, and a concurrent writer is detected by the hashWriting flag.
+     * mapaccess1 / mapaccess2 (and their _fast32/_fast64 variants): the elem for {@code key}, or
+     * null if absent. Reads never evacuate, and a concurrent writer is detected by the
+     * hashWriting flag.
      */
     static Object mapaccess(Hmap h, Object key) {
         if (h.count() == 0) {
@@ -30,6 +31,9 @@ final class Access {
         }
         if ((h.flags() & HASH_WRITING) != 0) {
             throw new GoFatalError("concurrent map read and map write");
+        }
+        if (h.t.variant().word()) {
+            return mapaccessWord(h, key);
         }
         long hash = h.hash(key);
         int top = Tophash.of(hash);
@@ -40,6 +44,23 @@ final class Access {
             }
             if (i == ABSENT) {
                 return null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The body of mapaccess1_fast64 / _fast32 after the flag check: a one-bucket map is searched
+     * without hashing, and every slot's key is compared before its tophash is looked at (a key
+     * match in an empty slot is stale bytes); no emptyRest ends the search early.
+     */
+    private static Object mapaccessWord(Hmap h, Object key) {
+        Bucket b = h.B() == 0 ? h.buckets().get(0) : chain(h, h.hash(key));
+        for (; b != null; b = b.overflow()) {
+            for (int i = 0; i < BUCKET_CNT; i++) {
+                if (b.keyEquals(i, key) && !Tophash.isEmpty(b.tophash(i))) {
+                    return h.elemOf(b, i);
+                }
             }
         }
         return null;

@@ -7,14 +7,15 @@ import static maplab.engine.classic.Tophash.EMPTY_REST;
 
 import maplab.engine.GoFatalError;
 
-/** Insert and update: mapassign (runtime/map.go; the fast variants choose the same slot). */
+/** Insert and update: mapassign and its _fast32, _fast64 and _faststr variants (runtime/map*.go). */
 final class Assign {
 
     private Assign() {
     }
 
     /**
-     * mapassign(t, h, key), then {@code *elemSlot = elem}: finds the elem slot for {@code key},
+     * mapassign(t, h, key) or its fast variant for h.t, then {@code *elemSlot = elem}: finds the
+     * elem slot for {@code key},
      * inserting the key if absent, and stores the elem there after the write is over, as the
      * compiled Go code does with the pointer mapassign returns.
      *
@@ -22,7 +23,9 @@ final class Assign {
      * first emptyRest, and meanwhile remembers the first empty slot (emptyOne or emptyRest) as the
      * insert position, so deleted slots are reused before any overflow bucket is added. Growth is
      * checked only for a new key and only when not already growing, and after hashGrow the search
-     * starts again, so the first insert after a grow already evacuates.
+     * starts again, so the first insert after a grow already evacuates. The variants choose the
+     * same slot; mapassign_fast32/64 compare the key of every non-empty slot instead of tophash
+     * first, and all fast variants store tophash before the key.
      */
     static void mapassign(Hmap h, Object key, Object elem) {
         if ((h.flags() & HASH_WRITING) != 0) {
@@ -49,11 +52,12 @@ final class Assign {
 
             Bucket insertb = null;
             int inserti = -1;
+            boolean word = h.t.variant().word();
             bucketloop:
             while (true) {
                 for (int i = 0; i < BUCKET_CNT; i++) {
                     int th = b.tophash(i);
-                    if (th != top) {
+                    if (word ? Tophash.isEmpty(th) : th != top) {
                         if (Tophash.isEmpty(th) && insertb == null) {
                             insertb = b;
                             inserti = i;
@@ -97,9 +101,13 @@ final class Assign {
                 insertb = Overflow.newoverflow(h, b);
                 inserti = 0;
             }
-            int previous = insertb.tophash(inserti);
+            int previous = h.events != null ? insertb.peekTophash(inserti) : 0;
             // Store the new key at the insert position: pointers to fresh objects first when
-            // key or elem are indirect, then the key itself, then tophash, in the runtime's order.
+            // key or elem are indirect, then the key itself, then tophash, in the runtime's order;
+            // the fast variants store tophash before the key.
+            if (h.t.variant() != MapType.Variant.GENERIC) {
+                insertb.setTophash(inserti, top);
+            }
             if (h.t.indirectKey()) {
                 insertb.setKey(inserti, new Indirect(null, h.nextIndirectId++));
                 if (h.events != null) {
@@ -113,7 +121,9 @@ final class Assign {
                 }
             }
             storeKey(h, insertb, inserti, key);
-            insertb.setTophash(inserti, top);
+            if (h.t.variant() == MapType.Variant.GENERIC) {
+                insertb.setTophash(inserti, top);
+            }
             h.setCount(h.count() + 1);
             if (h.events != null) {
                 h.events.emit(new MapEvent.SlotWritten(h.op, Events.slot(insertb, inserti), top, key, previous));

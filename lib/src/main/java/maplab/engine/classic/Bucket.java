@@ -6,7 +6,8 @@ import static maplab.engine.classic.MapType.BUCKET_CNT;
  * One bucket ({@code bmap}): 8 tophash bytes, 8 key slots, 8 elem slots and the overflow pointer.
  * A slot of an indirect key or elem holds an {@link Indirect}, the model of the separately
  * allocated object the runtime points to. Every access goes through these methods: they are the
- * map's shared memory.
+ * map's shared memory, and each is a scheduling point when a race scheduler is attached
+ * ({@link StepHook}).
  */
 final class Bucket {
 
@@ -21,6 +22,8 @@ final class Bucket {
     private final Object[] slots;
     /** The map type, which says where keys and elems live. */
     private final MapType t;
+    /** The map this bucket belongs to, whose hook (if any) sees every access. */
+    private final Hmap h;
     private Bucket overflow;
 
     /** The bucket array this bucket lies in, or null for an overflow bucket allocated on its own. */
@@ -28,8 +31,9 @@ final class Bucket {
     /** The index in {@link #array}, or the k of {@code overflow#k} for one allocated on its own. */
     final int index;
 
-    Bucket(MapType t, BucketArray array, int index) {
-        this.t = t;
+    Bucket(Hmap h, BucketArray array, int index) {
+        this.h = h;
+        this.t = h.t;
         this.array = array;
         this.index = index;
         this.words = t.wordKeys() || t.wordElems() ? new long[2 * BUCKET_CNT] : null;
@@ -38,21 +42,30 @@ final class Bucket {
 
     /** tophash[i], 0..255. */
     int tophash(int i) {
+        step(Shared.TOPHASH, i, false);
+        return (int) (tophash >>> (i << 3)) & 0xff;
+    }
+
+    /** tophash[i] read for the model's own bookkeeping (events), not by the runtime: no step. */
+    int peekTophash(int i) {
         return (int) (tophash >>> (i << 3)) & 0xff;
     }
 
     void setTophash(int i, int top) {
+        step(Shared.TOPHASH, i, true);
         int shift = i << 3;
         tophash = (tophash & ~(0xffL << shift)) | ((long) (top & 0xff) << shift);
     }
 
     /** The raw key slot (an {@link Indirect} for indirect keys; stale bytes survive a delete). */
     Object key(int i) {
+        step(Shared.KEY, i, false);
         return t.wordKeys() ? (Object) words[i] : slots[i];
     }
 
     /** Stores a key; null zeroes the slot. */
     void setKey(int i, Object k) {
+        step(Shared.KEY, i, true);
         if (t.wordKeys()) {
             words[i] = k == null ? 0 : (Long) k;
         } else {
@@ -61,11 +74,13 @@ final class Bucket {
     }
 
     Object elem(int i) {
+        step(Shared.ELEM, i, false);
         return t.wordElems() ? (Object) words[BUCKET_CNT + i] : slots[BUCKET_CNT + i];
     }
 
     /** Stores an elem; null zeroes the slot. */
     void setElem(int i, Object e) {
+        step(Shared.ELEM, i, true);
         if (t.wordElems()) {
             words[BUCKET_CNT + i] = e == null ? 0 : (Long) e;
         } else {
@@ -75,11 +90,16 @@ final class Bucket {
 
     /** t.key.equal(key, slot i's key) for an inline key, without boxing word keys. */
     boolean keyEquals(int i, Object key) {
+        step(Shared.KEY, i, false);
         return t.wordKeys() ? words[i] == (Long) key : t.key().equal(key, slots[i]);
     }
 
     /** Copies slot i's key and elem, as stored, into slot j of dst (evacuate's typedmemmove). */
     void copySlot(int i, Bucket dst, int j) {
+        step(Shared.KEY, i, false);
+        dst.step(Shared.KEY, j, true);
+        step(Shared.ELEM, i, false);
+        dst.step(Shared.ELEM, j, true);
         if (words != null) {
             dst.words[j] = words[i];
             dst.words[BUCKET_CNT + j] = words[BUCKET_CNT + i];
@@ -92,12 +112,22 @@ final class Bucket {
 
     /** b.overflow(t). */
     Bucket overflow() {
+        step(Shared.OVERFLOW, -1, false);
         return overflow;
     }
 
     /** b.setoverflow(t, ovf). */
     void setOverflow(Bucket ovf) {
+        step(Shared.OVERFLOW, -1, true);
         overflow = ovf;
+    }
+
+    /** A scheduling point before an access, when a race scheduler is attached. */
+    private void step(Shared field, int slot, boolean write) {
+        StepHook s = h.hook;
+        if (s != null) {
+            s.step(this, field, slot, write);
+        }
     }
 
     /** evacuated(b): only tophash[0] is tested; evacuate marks every slot of the chain. */
@@ -108,12 +138,14 @@ final class Bucket {
 
     /** Zeroes the whole bucket, tophash included (memclr of a dirty bucket array). */
     void zero() {
+        step(Shared.TOPHASH, -1, true);
         tophash = 0;
         zeroData();
     }
 
     /** Zeroes keys, elems and the overflow link, keeping tophash (evacuate's memclrHasPointers). */
     void zeroData() {
+        step(Shared.DATA, -1, true);
         if (words != null) {
             java.util.Arrays.fill(words, 0);
         }

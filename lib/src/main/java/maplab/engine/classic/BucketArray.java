@@ -12,12 +12,12 @@ final class BucketArray {
     final int base;
     final Bucket[] b;
 
-    BucketArray(MapType t, int id, int base, int nbuckets) {
+    BucketArray(Hmap h, int id, int base, int nbuckets) {
         this.id = id;
         this.base = base;
         this.b = new Bucket[nbuckets];
         for (int i = 0; i < nbuckets; i++) {
-            b[i] = new Bucket(t, this, i);
+            b[i] = new Bucket(h, this, i);
         }
     }
 

@@ -148,6 +148,15 @@ public final class ClassicMap {
         Clear.mapclear(h);
     }
 
+    /**
+     * Makes every read and write of this map's shared memory a scheduling point of {@code hook}
+     * (the race scheduler of {@code maplab.race}); null detaches it. Operations then run the same
+     * engine code, step by step.
+     */
+    public void stepHook(StepHook hook) {
+        h.hook = hook;
+    }
+
     /** hmap.B: log2 of the number of buckets. */
     public int B() {
         return h.B();

@@ -51,14 +51,14 @@ final class Clear {
         if (extra != null) {
             extra.overflow = null;
             extra.oldoverflow = null;
-            extra.nextOverflow = null;
+            h.setNextOverflow(null);
         }
 
         // makeBucketArray zeroes h.buckets and recovers the overflow pool as if newly allocated.
         Bucket nextOverflow = MakeMap.makeBucketArray(h, h.B(), h.buckets()).pool();
         if (nextOverflow != null) {
             // A pool exists only if makemap or hashGrow made one, and they allocated h.extra then.
-            h.extra().nextOverflow = nextOverflow;
+            h.setNextOverflow(nextOverflow);
         }
 
         if ((h.flags() & HASH_WRITING) == 0) {

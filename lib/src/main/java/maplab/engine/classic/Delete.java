@@ -11,7 +11,7 @@ import java.util.List;
 import maplab.engine.Draw;
 import maplab.engine.GoFatalError;
 
-/** Deletion: mapdelete (runtime/map.go; the fast variants leave the same state). */
+/** Deletion: mapdelete and mapdelete_fast32/_fast64 (runtime/map*.go; they leave the same state). */
 final class Delete {
 
     private Delete() {
@@ -46,18 +46,27 @@ final class Delete {
         Bucket bOrig = b;
         int top = Tophash.of(hash);
         boolean removed = false;
+        boolean word = h.t.variant().word();
         search:
         for (; b != null; b = b.overflow()) {
             for (int i = 0; i < BUCKET_CNT; i++) {
-                int th = b.tophash(i);
-                if (th != top) {
-                    if (th == EMPTY_REST) {
-                        break search;
+                if (word) {
+                    // mapdelete_fast32/64: the key first, then whether the slot is in use; no
+                    // emptyRest ends the search.
+                    if (!b.keyEquals(i, key) || Tophash.isEmpty(b.tophash(i))) {
+                        continue;
                     }
-                    continue;
-                }
-                if (!h.keyEquals(b, i, key)) {
-                    continue;
+                } else {
+                    int th = b.tophash(i);
+                    if (th != top) {
+                        if (th == EMPTY_REST) {
+                            break search;
+                        }
+                        continue;
+                    }
+                    if (!h.keyEquals(b, i, key)) {
+                        continue;
+                    }
                 }
                 // Only clear the key if there are pointers in it; pointer-free keys stay as stale bytes.
                 if (h.t.indirectKey() || h.t.key().hasPointers()) {

@@ -9,6 +9,8 @@ import static maplab.engine.classic.Tophash.EVACUATED_EMPTY;
 import static maplab.engine.classic.Tophash.EVACUATED_X;
 import static maplab.engine.classic.Tophash.MIN_TOP_HASH;
 
+import maplab.engine.GoFatalError;
+
 /**
  * Growth: the triggers (overLoadFactor, tooManyOverflowBuckets), hashGrow, and the incremental
  * evacuation done by growWork, evacuate and advanceEvacuationMark (runtime/map.go).
@@ -65,7 +67,7 @@ final class Growth {
         if (extra != null && extra.overflow != null) {
             // Promote current overflow buckets to the old generation.
             if (extra.oldoverflow != null) {
-                throw new IllegalStateException("oldoverflow is not nil");
+                throw new GoFatalError("oldoverflow is not nil");
             }
             extra.oldoverflow = extra.overflow;
             extra.overflow = null;
@@ -77,7 +79,7 @@ final class Growth {
                     h.events.emit(new MapEvent.ExtraAllocated(h.op));
                 }
             }
-            h.extra().nextOverflow = nextOverflow;
+            h.setNextOverflow(nextOverflow);
         }
         if (h.events != null) {
             h.events.emit(new MapEvent.GrowthStarted(h.op, bigger == 0, oldB, h.B(), h.count(), noverflow));
@@ -131,13 +133,15 @@ final class Growth {
                         continue;
                     }
                     if (top < MIN_TOP_HASH) {
-                        throw new IllegalStateException("bad map state");
+                        throw new GoFatalError("bad map state");
                     }
                     Object k2 = h.keyOf(b, i);
                     int useY = 0;
                     if (!h.sameSizeGrow()) {
                         long hash = h.hash(k2);
-                        if ((h.flags() & ITERATOR) != 0 && !h.t.key().reflexive() && !h.t.key().equal(k2, k2)) {
+                        // Only the generic evacuate reads h.flags here; the fast variants' keys are reflexive.
+                        if (h.t.variant() == MapType.Variant.GENERIC && (h.flags() & ITERATOR) != 0
+                                && !h.t.key().reflexive() && !h.t.key().equal(k2, k2)) {
                             // NaN: the hash is random, and an iterator needs a repeatable choice,
                             // so the low bit of tophash decides; a fresh tophash spreads NaNs later.
                             useY = top & 1;

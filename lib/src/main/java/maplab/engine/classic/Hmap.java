@@ -9,7 +9,8 @@ import maplab.engine.RandomSource;
  * modelled Go version, the hash function and the random source. The runtime's functions live in
  * classes named after them (MakeMap, Access, Assign, Delete, Clear, Growth, Overflow, Hiter) and
  * take an Hmap, as the Go functions take {@code (t, h)}. Every read and write of a header field
- * goes through an accessor: these are the map's shared memory.
+ * goes through an accessor: these are the map's shared memory, and each is a scheduling point
+ * when a race scheduler is attached ({@link StepHook}).
  */
 final class Hmap {
 
@@ -25,6 +26,8 @@ final class Hmap {
     final RandomSource rand;
     /** Receives the engine's events; null when nobody listens, so events cost one null test. */
     Events events;
+    /** The race scheduler's scheduling points (StepHook), or null: sequential runs. */
+    StepHook hook;
     /** The index of the operation being applied, carried by every event. */
     long op;
     /** Allocation counters: the next k of buckets#k and of overflow#k. */
@@ -56,25 +59,41 @@ final class Hmap {
         this.rand = rand;
     }
 
-    int count() { return count; }
-    void setCount(int v) { count = v; }
-    int flags() { return flags; }
-    void setFlags(int v) { flags = v; }
-    int B() { return b; }
-    void setB(int v) { b = v; }
+    int count() { step(Shared.COUNT, false); return count; }
+    void setCount(int v) { step(Shared.COUNT, true); count = v; }
+    int flags() { step(Shared.FLAGS, false); return flags; }
+    void setFlags(int v) { step(Shared.FLAGS, true); flags = v; }
+    int B() { step(Shared.B, false); return b; }
+    void setB(int v) { step(Shared.B, true); b = v; }
     /** uint16, wrapping as the runtime's counter does. */
-    int noverflow() { return noverflow; }
-    void setNoverflow(int v) { noverflow = v & 0xffff; }
-    int hash0() { return hash0; }
-    void setHash0(int v) { hash0 = v; }
-    BucketArray buckets() { return buckets; }
-    void setBuckets(BucketArray v) { buckets = v; }
-    BucketArray oldbuckets() { return oldbuckets; }
-    void setOldbuckets(BucketArray v) { oldbuckets = v; }
-    long nevacuate() { return nevacuate; }
-    void setNevacuate(long v) { nevacuate = v; }
-    MapExtra extra() { return extra; }
-    void setExtra(MapExtra v) { extra = v; }
+    int noverflow() { step(Shared.NOVERFLOW, false); return noverflow; }
+    void setNoverflow(int v) { step(Shared.NOVERFLOW, true); noverflow = v & 0xffff; }
+    int hash0() { step(Shared.HASH0, false); return hash0; }
+    void setHash0(int v) { step(Shared.HASH0, true); hash0 = v; }
+    BucketArray buckets() { step(Shared.BUCKETS, false); return buckets; }
+    void setBuckets(BucketArray v) { step(Shared.BUCKETS, true); buckets = v; }
+    BucketArray oldbuckets() { step(Shared.OLDBUCKETS, false); return oldbuckets; }
+    void setOldbuckets(BucketArray v) { step(Shared.OLDBUCKETS, true); oldbuckets = v; }
+    long nevacuate() { step(Shared.NEVACUATE, false); return nevacuate; }
+    void setNevacuate(long v) { step(Shared.NEVACUATE, true); nevacuate = v; }
+    MapExtra extra() { step(Shared.EXTRA, false); return extra; }
+    void setExtra(MapExtra v) { step(Shared.EXTRA, true); extra = v; }
+    /** h.extra.nextOverflow (extra must be non-null). */
+    Bucket nextOverflow() { step(Shared.NEXT_OVERFLOW, false); return extra.nextOverflow; }
+    void setNextOverflow(Bucket v) { step(Shared.NEXT_OVERFLOW, true); extra.nextOverflow = v; }
+
+    /** A scheduling point before an access to shared memory, when a race scheduler is attached. */
+    void step(Shared field, boolean write) {
+        StepHook s = hook;
+        if (s != null) {
+            s.step(this, field, -1, write);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "h";
+    }
 
     /** h.growing(). */
     boolean growing() {

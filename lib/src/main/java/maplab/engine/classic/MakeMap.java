@@ -86,7 +86,7 @@ final class MakeMap {
         int nbuckets = nbuckets(h, b);
         BucketArray array;
         if (dirty == null) {
-            array = new BucketArray(h.t, h.nextArrayId++, base, nbuckets);
+            array = new BucketArray(h, h.nextArrayId++, base, nbuckets);
             allocated(h, array, b);
         } else {
             array = dirty;
@@ -102,7 +102,7 @@ final class MakeMap {
 
     /** newobject(t.bucket): the first bucket of a map made with B = 0, allocated by its first mapassign. */
     static BucketArray newFirstBucket(Hmap h) {
-        BucketArray array = new BucketArray(h.t, h.nextArrayId++, 1, 1);
+        BucketArray array = new BucketArray(h, h.nextArrayId++, 1, 1);
         allocated(h, array, 0);
         return array;
     }

@@ -27,6 +27,40 @@ public final class MapType {
     private final boolean bucketHasPointers;
     private final boolean wordKeys;
     private final boolean wordElems;
+    private final Variant variant;
+
+    /**
+     * Which family of runtime functions the compiler calls for this map type (cmd/compile's
+     * walk.mapfast): the fast variants for 4- and 8-byte memory keys and for strings, when the
+     * elem is at most 128 bytes; the generic functions otherwise. Sequentially they leave the
+     * same states; they differ in the order of their memory accesses, which races see.
+     */
+    public enum Variant {
+        /** mapaccess1, mapassign, mapdelete. */
+        GENERIC(""),
+        /** mapaccess1_fast32, ...: 4-byte keys without pointers. */
+        FAST32("_fast32"),
+        /** mapaccess1_fast64, ... (and _fast64ptr): 8-byte keys. */
+        FAST64("_fast64"),
+        /** mapaccess1_faststr, ...: string keys. */
+        FASTSTR("_faststr");
+
+        private final String suffix;
+
+        Variant(String suffix) {
+            this.suffix = suffix;
+        }
+
+        /** The runtime function's name for a base name, e.g. mapassign -> mapassign_fast64. */
+        public String function(String base) {
+            return base + suffix;
+        }
+
+        /** The fast32/fast64 functions: keys compared as words, with no tophash comparison. */
+        boolean word() {
+            return this == FAST32 || this == FAST64;
+        }
+    }
 
     private MapType(GoType key, GoType elem) {
         this.key = Objects.requireNonNull(key, "key type");
@@ -36,6 +70,26 @@ public final class MapType {
         this.bucketHasPointers = key.hasPointers() || elem.hasPointers() || indirectKey || indirectElem;
         this.wordKeys = key.javaType() == Long.class && !indirectKey;
         this.wordElems = elem.javaType() == Long.class && !indirectElem;
+        this.variant = mapfast(key, elem);
+    }
+
+    /** walk.mapfast: by the key's algorithm kind, unless the elem is over 128 bytes. */
+    private static Variant mapfast(GoType key, GoType elem) {
+        if (elem.size() > MAX_INLINE_SIZE) {
+            return Variant.GENERIC;
+        }
+        if (key == GoType.STRING) {
+            return Variant.FASTSTR;
+        }
+        // AMEM32 / AMEM64: plain memory of that size (float keys have their own algorithm).
+        boolean memory = key.reflexive() && key != GoType.FLOAT64;
+        if (memory && key.size() == 4 && !key.hasPointers()) {
+            return Variant.FAST32;
+        }
+        if (memory && key.size() == 8) {
+            return Variant.FAST64;
+        }
+        return Variant.GENERIC;
     }
 
     /** map[key]elem. */
@@ -73,6 +127,9 @@ public final class MapType {
     public boolean bucketHasPointers() {
         return bucketHasPointers;
     }
+
+    /** The runtime functions the compiler picks for this map: generic or a fast variant. */
+    public Variant variant() { return variant; }
 
     /** Whether buckets keep keys as unboxed 64-bit words (8-byte integer keys), not as objects. */
     boolean wordKeys() { return wordKeys; }

@@ -18,19 +18,19 @@ final class Overflow {
         Bucket ovf;
         boolean preallocated;
         MapExtra extra = h.extra();
-        if (extra != null && extra.nextOverflow != null) {
-            ovf = extra.nextOverflow;
+        if (extra != null && h.nextOverflow() != null) {
+            ovf = h.nextOverflow();
             preallocated = true;
             if (ovf.overflow() == null) {
                 // Not the last preallocated bucket: bump the pointer.
-                extra.nextOverflow = ovf.array.b[ovf.index + 1];
+                h.setNextOverflow(ovf.array.b[ovf.index + 1]);
             } else {
                 // The last one: reset its sentinel.
                 ovf.setOverflow(null);
-                extra.nextOverflow = null;
+                h.setNextOverflow(null);
             }
         } else {
-            ovf = new Bucket(h.t, null, h.nextOverflowId++);
+            ovf = new Bucket(h, null, h.nextOverflowId++);
             preallocated = false;
         }
         incrnoverflow(h);
