@@ -11,44 +11,44 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /** Builds a table row by row from typed columns declared up front. */
-final class TableBuilder {
+public final class TableBuilder {
 
     private final String name;
     private final List<Column<?>> columns = new ArrayList<>();
 
-    TableBuilder(String name) {
+    public TableBuilder(String name) {
         this.name = name;
     }
 
-    TableBuilder ints(String... names) {
+    public TableBuilder ints(String... names) {
         for (String n : names) {
             columns.add(IntColumn.create(n));
         }
         return this;
     }
 
-    TableBuilder longs(String... names) {
+    public TableBuilder longs(String... names) {
         for (String n : names) {
             columns.add(LongColumn.create(n));
         }
         return this;
     }
 
-    TableBuilder doubles(String... names) {
+    public TableBuilder doubles(String... names) {
         for (String n : names) {
             columns.add(DoubleColumn.create(n));
         }
         return this;
     }
 
-    TableBuilder strings(String... names) {
+    public TableBuilder strings(String... names) {
         for (String n : names) {
             columns.add(StringColumn.create(n));
         }
         return this;
     }
 
-    TableBuilder booleans(String... names) {
+    public TableBuilder booleans(String... names) {
         for (String n : names) {
             columns.add(BooleanColumn.create(n));
         }
@@ -56,7 +56,7 @@ final class TableBuilder {
     }
 
     /** Appends one row: one value per column, in declaration order. */
-    void row(Object... values) {
+    public void row(Object... values) {
         if (values.length != columns.size()) {
             throw new IllegalStateException(name + ": row of " + values.length + " values for " + columns.size()
                     + " columns");
@@ -78,7 +78,7 @@ final class TableBuilder {
         }
     }
 
-    Table build() {
+    public Table build() {
         return Table.create(name, columns);
     }
 }

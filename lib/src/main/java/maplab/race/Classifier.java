@@ -1,0 +1,126 @@
+package maplab.race;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import maplab.engine.GoFatalError;
+import maplab.engine.classic.BucketSnapshot;
+import maplab.engine.classic.ClassicMap;
+import maplab.engine.classic.MapSnapshot;
+
+/**
+ * What an execution that did not die left behind, by the same rule the oracle applies to the
+ * real runtime's map (oracle/races.go), so the two can be compared class by class. Every kind
+ * that applies is named, in this order, joined by " + "; none is "clean":
+ * <ul>
+ *   <li>duplicate key: a key in more than one live slot (live: tophash of 5 or more; the current
+ *       array with its overflow chains, and old buckets not yet evacuated);</li>
+ *   <li>unreachable key: a key in a live slot that a lookup does not find;</li>
+ *   <li>lost update: the contents seen through lookups of every key the scenario uses are those
+ *       of no sequential order of its statements;</li>
+ *   <li>count mismatch: len(m) differs from the number of live slots.</li>
+ * </ul>
+ * The lookups run as the main goroutine's after the goroutines ended; if hashWriting is left set
+ * they die as in Go, with {@code concurrent map read and map write}.
+ */
+final class Classifier {
+
+    static final String CLEAN = "clean";
+
+    private final Scenario scenario;
+    private final SequentialOutcomes sequential;
+    private final List<Object> keys;
+
+    Classifier(Scenario scenario, SequentialOutcomes sequential) {
+        this.scenario = scenario;
+        this.sequential = sequential;
+        Set<Object> ks = new LinkedHashSet<>(scenario.initial().keySet());
+        for (List<Op> g : scenario.goroutines()) {
+            for (Op op : g) {
+                if (op instanceof Op.Set s) {
+                    ks.add(s.key());
+                } else if (op instanceof Op.Get gt) {
+                    ks.add(gt.key());
+                } else if (op instanceof Op.Delete d) {
+                    ks.add(d.key());
+                }
+            }
+        }
+        this.keys = new ArrayList<>(ks);
+    }
+
+    /** The outcome and its detail: {@code {outcome, detail}}. */
+    String[] classify(ClassicMap m) {
+        MapSnapshot s = m.snapshot();
+        List<Object> liveKeys = new ArrayList<>();
+        collect(s.buckets(), false, liveKeys);
+        if (s.growing()) {
+            collect(s.oldbuckets(), true, liveKeys);
+        }
+        List<String> kinds = new ArrayList<>();
+        List<String> details = new ArrayList<>();
+        try {
+            Set<Object> seen = new HashSet<>();
+            Set<Object> duplicates = new LinkedHashSet<>();
+            for (Object k : liveKeys) {
+                if (!seen.add(Values.canonical(k))) {
+                    duplicates.add(k);
+                }
+            }
+            if (!duplicates.isEmpty()) {
+                kinds.add("duplicate key");
+                details.add("keys in two live slots: " + duplicates);
+            }
+            List<Object> unreachable = new ArrayList<>();
+            for (Object k : liveKeys) {
+                if (!m.contains(k)) {
+                    unreachable.add(k);
+                }
+            }
+            if (!unreachable.isEmpty()) {
+                kinds.add("unreachable key");
+                details.add("live but not found: " + unreachable);
+            }
+            Map<Object, Object> observed = new HashMap<>();
+            for (Object k : keys) {
+                Object v = m.get(k);
+                if (v != null) {
+                    observed.put(Values.canonical(k), Values.canonical(v));
+                }
+            }
+            if (!sequential.possible(observed)) {
+                kinds.add("lost update");
+                details.add("lookups give " + observed + ", no sequential order does");
+            }
+        } catch (GoFatalError e) {
+            return new String[] {"fatal: " + e.runtimeMessage(), "main, looking the keys up after the goroutines ended"};
+        }
+        if (m.len() != liveKeys.size()) {
+            kinds.add("count mismatch");
+            details.add("len " + m.len() + ", live slots " + liveKeys.size());
+        }
+        if (kinds.isEmpty()) {
+            return new String[] {CLEAN, "len " + m.len()};
+        }
+        return new String[] {String.join(" + ", kinds), String.join("; ", details)};
+    }
+
+    private static void collect(List<BucketSnapshot> heads, boolean old, List<Object> into) {
+        for (BucketSnapshot head : heads) {
+            if (old && head.evacuated()) {
+                continue;
+            }
+            for (BucketSnapshot b : head.chain()) {
+                for (int i = 0; i < 8; i++) {
+                    if (b.live(i)) {
+                        into.add(b.key(i));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package maplab.race;
+
+import java.util.Arrays;
+import maplab.experiment.Progress;
+
+/**
+ * Explores the schedules of a scenario and classifies each one's outcome: exhaustively up to a
+ * preemption bound ({@link #explore()}), or by random sampling for larger scenarios
+ * ({@link #sample}). Each schedule is run from the initial state with the engine in step mode;
+ * long runs print progress every two seconds.
+ *
+ * <p>Defaults: at most 2 preemptions (CHESS found most concurrency bugs within 2), hash seed 1,
+ * the race detector on, a stop after 10,000,000 schedules, and 100,000 steps per schedule before
+ * an execution counts as a hang.
+ */
+public final class Explorer {
+
+    private final Scenario scenario;
+    private int preemptions = 2;
+    private long[] seeds = {1};
+    private boolean detectRaces = true;
+    private long limit = 10_000_000;
+    private int stepLimit = 100_000;
+    private boolean progress = true;
+
+    Explorer(Scenario scenario) {
+        this.scenario = scenario;
+    }
+
+    /** The preemption bound of {@link #explore()}. */
+    public Explorer preemptions(int bound) {
+        if (bound < 0 || bound > 20) {
+            throw new IllegalArgumentException("preemption bound " + bound + " is out of range 0..20");
+        }
+        this.preemptions = bound;
+        return this;
+    }
+
+    /**
+     * The map's hash seeds: each gives its own placement of keys (and growth splits); the search
+     * runs once per seed. The real runtime draws a new seed every run.
+     */
+    public Explorer seeds(long... seeds) {
+        if (seeds.length == 0) {
+            throw new IllegalArgumentException("give at least one seed");
+        }
+        this.seeds = seeds.clone();
+        return this;
+    }
+
+    /** Whether to run the race detector's happens-before analysis (on by default). */
+    public Explorer raceDetector(boolean on) {
+        this.detectRaces = on;
+        return this;
+    }
+
+    /** Stops after this many schedules (the exploration then says it was cut short). */
+    public Explorer limit(long schedules) {
+        if (schedules < 1) {
+            throw new IllegalArgumentException("limit " + schedules + " must be at least 1");
+        }
+        this.limit = schedules;
+        return this;
+    }
+
+    /** Steps after which a schedule is called a hang. */
+    public Explorer stepLimit(int steps) {
+        if (steps < 10) {
+            throw new IllegalArgumentException("step limit " + steps + " is too small to run a map operation");
+        }
+        this.stepLimit = steps;
+        return this;
+    }
+
+    /** Whether to print progress lines during long runs. */
+    public Explorer progress(boolean on) {
+        this.progress = on;
+        return this;
+    }
+
+    /** Every schedule with at most the preemption bound, for each seed. */
+    public Exploration explore() {
+        String method = "every schedule with at most " + preemptions + " preemption" + (preemptions == 1 ? "" : "s")
+                + ", seed" + (seeds.length == 1 ? " " + seeds[0] : "s " + Arrays.toString(seeds));
+        return run(method, seed -> new BoundedSearch(preemptions), Long.MAX_VALUE);
+    }
+
+    /** {@code schedules} random schedules by PCT of depth 3 (three ordering constraints), from {@code seed}. */
+    public Exploration sample(long schedules, long seed) {
+        return sample(schedules, seed, 3);
+    }
+
+    /** {@code schedules} random schedules by PCT of the given depth, spread over the hash seeds. */
+    public Exploration sample(long schedules, long seed, int depth) {
+        long per = Math.max(1, schedules / seeds.length);
+        String method = String.format("%,d random schedules (PCT depth %d, seed %d)", per * seeds.length, depth, seed);
+        int n = scenario.goroutines().size();
+        return run(method, hashSeed -> new PctSearch(n, depth, per, seed * 31 + hashSeed), per);
+    }
+
+    private Exploration run(String method, java.util.function.LongFunction<Strategy> strategies, long perSeed) {
+        SequentialOutcomes sequential = SequentialOutcomes.of(scenario);
+        Classifier classifier = new Classifier(scenario, sequential);
+        Exploration result = new Exploration(scenario, method);
+        Progress p = progress ? new Progress(scenario.name(), perSeed == Long.MAX_VALUE ? -1 : perSeed * seeds.length,
+                "schedules") : null;
+        long start = System.nanoTime();
+        boolean complete = true;
+        try (Scheduler scheduler = new Scheduler(scenario)) {
+            scheduler.stepLimit(stepLimit);
+            seeds:
+            for (long seed : seeds) {
+                Strategy s = strategies.apply(seed);
+                do {
+                    if (result.schedules() >= limit) {
+                        complete = false;
+                        break seeds;
+                    }
+                    Scheduler.Run r = scheduler.execute(s, seed, detectRaces, null);
+                    String outcome = r.outcome();
+                    String detail = r.detail();
+                    if (outcome == null) {
+                        String[] c = classifier.classify(scheduler.map());
+                        outcome = c[0];
+                        detail = c[1];
+                    }
+                    result.add(outcome, detail, new Schedule(seed, r.choices()), r.races());
+                    if (p != null) {
+                        p.at(result.schedules());
+                    }
+                } while (s.advance());
+            }
+        }
+        if (p != null) {
+            p.done(result.schedules());
+        }
+        String note = sequential.complete() ? ""
+                : "the statements have more than " + SequentialOutcomes.MAX_ORDERS
+                        + " sequential orders: lost updates were not checked";
+        result.finish(System.nanoTime() - start, complete, note);
+        return result;
+    }
+}
