@@ -2,7 +2,8 @@
 # The model against the real Go runtimes, fresh: fetch the classic-map toolchains (cached),
 # build the oracle with each, record every workload with a new random seed, and replay the
 # traces against the Java model; then the heap model's memory check against Go 1.19 (oracle
-# -memory, maplab.memory.MemoryCheckMain). Run by ./maplab test.
+# -memory, maplab.memory.MemoryCheckMain); then the race scenarios (oracle -races,
+# maplab.race.RaceCheckMain). Run by ./maplab test.
 #
 #   scripts/conformance.sh [CLASSPATH]   # classpath of lib (./maplab passes it)
 #
@@ -72,5 +73,27 @@ if [ "$mrc" != 0 ]; then
   cp -r "$out/memory" "$kept" 2>/dev/null || true
   say "memory check FAILED (exit $mrc); the measurements are kept in $kept"
   [ "$rc" != 0 ] || rc=$mrc
+fi
+
+# Races (maplab.race) against Go 1.19: the nine scenarios of oracle/races.go, 500 runs each at
+# GOMAXPROCS 2 and 4; every outcome class the real runtime shows must be one the model
+# enumerates for that scenario. The side-by-side table goes to reports/races/, for notebook 07.
+say "running the race scenarios on Go 1.19 and comparing outcome classes with the model"
+rrc=0
+"$BIN/oracle-go1.19" -races "$out/races" >/dev/null 2>"$out/races.log" || rrc=$?
+if [ "$rrc" = 0 ]; then
+  set +e
+  java -cp "$CP" maplab.race.RaceCheckMain "$out/races/races.json" --csv "$ROOT/reports/races/races.csv" \
+    | sed 's/^/  /'
+  rrc=${PIPESTATUS[0]}
+  set -e
+else
+  tail -5 "$out/races.log" | sed 's/^/  /'
+fi
+if [ "$rrc" != 0 ]; then
+  kept="${TMPDIR:-/tmp}/maplab-failed-races-$seed"
+  cp -r "$out/races" "$kept" 2>/dev/null || true
+  say "race check FAILED (exit $rrc); the real runtime's counts are kept in $kept"
+  [ "$rc" != 0 ] || rc=$rrc
 fi
 exit "$rc"
