@@ -147,7 +147,25 @@ def check_06(test, nb):
         test.assertTrue(all(r[-1] == "true" for r in live), "06: every live-bytes figure within its bound")
 
 
-KEY_OUTPUTS = {"00": check_00, "01": check_01, "02": check_02, "03": check_03, "04": check_04, "05": check_05, "06": check_06}
+def check_07(test, nb):
+    writers = {r[0]: r for r in table_rows(nb, "two-inserts: every schedule")}
+    for outcome in ("fatal: concurrent map writes", "clean", "lost update + count mismatch"):
+        test.assertIn(outcome, writers, "07: two writers end in " + outcome + " in some schedule")
+    summary = {r[0]: r for r in table_rows(nb, "runtime check vs race detector")}
+    test.assertEqual(len(summary), 9, "07: every scenario of RaceScenarios")
+    for synced in ("mutex-inserts", "channel-handoff"):
+        test.assertTrue(summary[synced][5].startswith("0 "), "07: no race reported for " + synced)
+        test.assertTrue(summary[synced][2].startswith("0 ") and summary[synced][3].startswith("0 "))
+    test.assertTrue(summary["two-inserts"][5].endswith("(100.0%)"), "07: every unsynchronised schedule is flagged")
+    results = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "reports", "races", "races.csv")
+    if os.path.exists(results):  # written by ./maplab test's race check, which runs before this test
+        rows = table_rows(nb, "race outcomes")
+        test.assertTrue(rows, "07: the real-runtime comparison is shown")
+        test.assertTrue(all(r[-1] == "true" for r in rows), "07: every real outcome class is in the model")
+
+
+KEY_OUTPUTS = {"00": check_00, "01": check_01, "02": check_02, "03": check_03, "04": check_04, "05": check_05, "06": check_06,
+               "07": check_07}
 
 
 class UserNotebookTests(unittest.TestCase):

@@ -201,7 +201,7 @@ public final class Exploration {
      */
     public static Table summary(List<Exploration> explorations) {
         TableBuilder t = new TableBuilder("runtime check vs race detector")
-                .strings("scenario").longs("schedules").strings("fatal error").strings("silent corruption")
+                .strings("scenario").longs("schedules").strings("fatal error or fault").strings("silent corruption")
                 .strings("clean").strings("race detector flags").strings("flagged, no fatal error");
         for (Exploration e : explorations) {
             long fatal = 0;
