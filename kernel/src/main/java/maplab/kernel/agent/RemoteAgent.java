@@ -1,5 +1,7 @@
 package maplab.kernel.agent;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -18,7 +20,8 @@ import maplab.kernel.display.Display;
  * changes.
  * <ul>
  *   <li>Its socket has TCP_NODELAY. JShell's stock agent leaves Nagle's algorithm on, and every
- *   command then waits for a delayed ACK: about 200 ms per cell on loopback.</li>
+ *   command then waits for a delayed ACK: about 200 ms per cell on loopback. Its streams are
+ *   buffered (see {@link #main}).</li>
  *   <li>It records the thread running user code and holds a preallocated {@link #STOP} error, so
  *   that the kernel's JDI side can stop a tight loop (see {@code maplab.kernel.eval.JdiStopper}).
  *   JDI's ThreadReference.stop works on JDK 17 and 21+, where Thread.stop does not.</li>
@@ -41,8 +44,11 @@ public final class RemoteAgent extends RemoteExecutionControl {
     public static void main(String[] args) throws Exception {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
         socket.setTcpNoDelay(true);
-        InputStream in = socket.getInputStream();
-        OutputStream out = socket.getOutputStream();
+        // Buffered both ways: JShell's multiplexing cuts every message into 127-byte packets and
+        // reads each packet's header byte by byte, one system call (and one TCP segment) each;
+        // its writer flushes at the end of every write, so nothing waits in the buffer.
+        InputStream in = new BufferedInputStream(socket.getInputStream());
+        OutputStream out = new BufferedOutputStream(socket.getOutputStream());
         Map<String, Consumer<OutputStream>> outputs = new HashMap<>();
         outputs.put("out", st -> System.setOut(new PrintStream(st, true)));
         outputs.put("err", st -> System.setErr(new PrintStream(st, true)));

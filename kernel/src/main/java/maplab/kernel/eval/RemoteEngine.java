@@ -1,6 +1,8 @@
 package maplab.kernel.eval;
 
 import com.sun.jdi.VirtualMachine;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -55,7 +57,10 @@ final class RemoteEngine implements ExecutionControlProvider {
             Map<String, InputStream> inputs = new HashMap<>();
             inputs.put("in", env.userIn());
             JdiControl[] control = new JdiControl[1];
-            ExecutionControl ec = Util.remoteInputOutput(socket.getInputStream(), socket.getOutputStream(),
+            // Buffered streams: see RemoteAgent (JShell's 127-byte packets, each header read byte by
+            // byte); every write of JShell's multiplexer ends with a flush.
+            ExecutionControl ec = Util.remoteInputOutput(new BufferedInputStream(socket.getInputStream()),
+                    new BufferedOutputStream(socket.getOutputStream()),
                     outputs, inputs, (in, out) -> control[0] = new JdiControl(out, in, vm, jdi.process()));
             created.set(control[0]);
             return ec;

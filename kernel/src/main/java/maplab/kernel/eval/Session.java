@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.tools.StandardJavaFileManager;
 import jdk.jshell.JShell;
 import maplab.kernel.display.DisplayRecords;
 
@@ -37,7 +38,11 @@ final class Session implements AutoCloseable {
                 .out(new PrintStream(new StreamDemux(config.token(), sink::stdout, sink::display), false, StandardCharsets.UTF_8))
                 .err(new PrintStream(new TextStream(sink::stderr), false, StandardCharsets.UTF_8))
                 .in(InputStream.nullInputStream())
-                .compilerOptions("--class-path", config.classpath(), "-proc:none")
+                // The class path goes to the file manager once, not into compilerOptions: JShell
+                // passes those to every javac task (four per expression), and javac re-indexed
+                // every directory of every jar per task. See SteadyFileManager.
+                .fileManager(fm -> withClasspath(new SteadyFileManager(fm), config.classpath()))
+                .compilerOptions("-proc:none")
                 .remoteVMOptions(vm.toArray(new String[0]))
                 .build();
         Session session = new Session(shell, engine.control());
@@ -49,6 +54,14 @@ final class Session implements AutoCloseable {
             imports = info.remaining();
         }
         return session;
+    }
+
+    /** Sets the compiler's class path as the --class-path option would, once for the session. */
+    private static StandardJavaFileManager withClasspath(StandardJavaFileManager fm, String classpath) {
+        if (!fm.handleOption("--class-path", List.of(classpath).iterator())) {
+            throw new IllegalStateException("the compiler's file manager refused the class path");
+        }
+        return fm;
     }
 
     boolean dead() {

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The evaluator on a real JShell and cells' JVM (one for the whole class, as in a notebook):
@@ -183,6 +187,19 @@ class EvaluatorTest {
         CellResult r = ev.execute("System.exit(3);");
         assertEquals("KernelRestarted", r.error().ename());
         assertEquals("49", text(ev.execute("square(7)")), "methods are declared again");
+    }
+
+    @Test
+    void classpathAddedInTheSessionReachesTheCompilerAndTheCellsJvm(@TempDir Path dir) throws Exception {
+        Path source = Files.createDirectories(dir.resolve("src/cpcheck")).resolve("Probe.java");
+        Files.writeString(source, "package cpcheck; public class Probe { public String toString() { return \"probe\"; } }");
+        Path classes = dir.resolve("classes");
+        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), source.toString());
+        assertEquals(0, rc, "javac failed");
+        ev.addToClasspath(classes.toString());
+        assertEquals("probe", text(ev.execute("new cpcheck.Probe()")));
+        assertTrue(ev.execute("import cpcheck.*;").ok());
+        assertEquals("\"probe\"", text(ev.execute("new Probe().toString()")));
     }
 
     @Test
