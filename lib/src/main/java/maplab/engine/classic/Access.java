@@ -56,9 +56,11 @@ final class Access {
      */
     private static Object mapaccessWord(Hmap h, Object key) {
         Bucket b = h.B() == 0 ? h.buckets().get(0) : chain(h, h.hash(key));
+        boolean wordKey = h.t.wordKeys();
+        long k = wordKey ? (Long) key : 0;
         for (; b != null; b = b.overflow()) {
             for (int i = 0; i < BUCKET_CNT; i++) {
-                if (b.keyEquals(i, key) && !Tophash.isEmpty(b.tophash(i))) {
+                if ((wordKey ? b.keyIs(i, k) : b.keyEquals(i, key)) && !Tophash.isEmpty(b.tophash(i))) {
                     return h.elemOf(b, i);
                 }
             }

@@ -94,6 +94,12 @@ final class Bucket {
         return t.wordKeys() ? words[i] == (Long) key : t.key().equal(key, slots[i]);
     }
 
+    /** Whether slot i's key is the 64-bit word k (maps whose keys are kept as words only). */
+    boolean keyIs(int i, long k) {
+        step(Shared.KEY, i, false);
+        return words[i] == k;
+    }
+
     /** Copies slot i's key and elem, as stored, into slot j of dst (evacuate's typedmemmove). */
     void copySlot(int i, Bucket dst, int j) {
         step(Shared.KEY, i, false);
@@ -124,9 +130,11 @@ final class Bucket {
 
     /** A scheduling point before an access, when a race scheduler is attached. */
     private void step(Shared field, int slot, boolean write) {
-        StepHook s = h.hook;
-        if (s != null) {
-            s.step(this, field, slot, write);
+        if (Hmap.hooked != 0) {
+            StepHook s = h.hook;
+            if (s != null) {
+                s.step(this, field, slot, write);
+            }
         }
     }
 

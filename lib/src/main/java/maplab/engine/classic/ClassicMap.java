@@ -154,7 +154,7 @@ public final class ClassicMap {
      * engine code, step by step.
      */
     public void stepHook(StepHook hook) {
-        h.hook = hook;
+        h.hook(hook);
     }
 
     /** hmap.B: log2 of the number of buckets. */

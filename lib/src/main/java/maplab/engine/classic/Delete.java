@@ -47,13 +47,15 @@ final class Delete {
         int top = Tophash.of(hash);
         boolean removed = false;
         boolean word = h.t.variant().word();
+        boolean wordKey = h.t.wordKeys();
+        long k = wordKey ? (Long) key : 0;
         search:
         for (; b != null; b = b.overflow()) {
             for (int i = 0; i < BUCKET_CNT; i++) {
                 if (word) {
                     // mapdelete_fast32/64: the key first, then whether the slot is in use; no
                     // emptyRest ends the search.
-                    if (!b.keyEquals(i, key) || Tophash.isEmpty(b.tophash(i))) {
+                    if (!(wordKey ? b.keyIs(i, k) : b.keyEquals(i, key)) || Tophash.isEmpty(b.tophash(i))) {
                         continue;
                     }
                 } else {

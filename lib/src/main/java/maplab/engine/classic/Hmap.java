@@ -82,12 +82,28 @@ final class Hmap {
     Bucket nextOverflow() { step(Shared.NEXT_OVERFLOW, false); return extra.nextOverflow; }
     void setNextOverflow(Bucket v) { step(Shared.NEXT_OVERFLOW, true); extra.nextOverflow = v; }
 
+    /**
+     * How many maps have a hook attached, in this JVM. Sequential runs test this static first: a
+     * load the JIT hoists out of loops, where {@code hook} would be a dependent load per access.
+     */
+    static int hooked;
+
     /** A scheduling point before an access to shared memory, when a race scheduler is attached. */
     void step(Shared field, boolean write) {
-        StepHook s = hook;
-        if (s != null) {
-            s.step(this, field, -1, write);
+        if (hooked != 0) {
+            StepHook s = hook;
+            if (s != null) {
+                s.step(this, field, -1, write);
+            }
         }
+    }
+
+    /** Attaches or detaches the race scheduler's hook. */
+    synchronized void hook(StepHook s) {
+        synchronized (Hmap.class) {
+            hooked += (s != null ? 1 : 0) - (hook != null ? 1 : 0);
+        }
+        hook = s;
     }
 
     @Override
