@@ -76,10 +76,11 @@ final class Hiter {
         startBucket = r & bucketMask(h.B());
         offset = (int) ((r >>> h.B()) & (BUCKET_CNT - 1));
         bucket = startBucket;
-        // Remember we have an iterator.
+        // Remember we have an iterator; the set is atomic.Or8, one step that keeps a concurrent
+        // writer's hashWriting bit (a plain read-then-write would lose it).
         int old = h.flags();
         if ((old & (ITERATOR | OLD_ITERATOR)) != (ITERATOR | OLD_ITERATOR)) {
-            h.setFlags(old | ITERATOR | OLD_ITERATOR);
+            h.orFlags(ITERATOR | OLD_ITERATOR);
         }
         mapiternext();
     }

@@ -63,6 +63,8 @@ final class Hmap {
     void setCount(int v) { step(Shared.COUNT, true); count = v; }
     int flags() { step(Shared.FLAGS, false); return flags; }
     void setFlags(int v) { step(Shared.FLAGS, true); flags = v; }
+    /** atomic.Or8(&h.flags, bits): read and write in one step. */
+    void orFlags(int bits) { step(Shared.FLAGS, true); flags |= bits; }
     int B() { step(Shared.B, false); return b; }
     void setB(int v) { step(Shared.B, true); b = v; }
     /** uint16, wrapping as the runtime's counter does. */
