@@ -159,7 +159,8 @@ def check_07(test, nb):
     test.assertTrue(summary["two-inserts"][5].endswith("(100.0%)"), "07: every unsynchronised schedule is flagged")
     results = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "reports", "races", "races.csv")
     if os.path.exists(results):  # written by ./maplab test's race check, which runs before this test
-        rows = table_rows(nb, "race outcomes")
+        # The kernel shows long tables with a "… N more rows …" row; RaceCheckMain checks them all.
+        rows = [r for r in table_rows(nb, "race outcomes") or [] if not r[0].startswith("…")]
         test.assertTrue(rows, "07: the real-runtime comparison is shown")
         test.assertTrue(all(r[-1] == "true" for r in rows), "07: every real outcome class is in the model")
 
