@@ -90,8 +90,7 @@ final class Assign {
 
             // Did not find the key. Grow if the map is full or has too many overflow buckets,
             // unless a growth is already under way; growing invalidates everything, so retry.
-            if (!h.growing() && (Growth.overLoadFactor(h.version, h.count() + 1L, h.B())
-                    || Growth.tooManyOverflowBuckets(h.noverflow(), h.B()))) {
+            if (!h.growing() && needsGrowth(h)) {
                 Growth.hashGrow(h);
                 continue;
             }
@@ -141,6 +140,17 @@ final class Assign {
         // The compiled code stores the elem through the pointer mapassign returns: after the
         // hashWriting flag is cleared, so a concurrent writer does not see this store as a write.
         storeElem(h, resultb, resulti, elem);
+    }
+
+    /**
+     * overLoadFactor(h.count+1, h.B) || tooManyOverflowBuckets(h.noverflow, h.B): h.B is loaded
+     * once (Go 1.19's compiled mapassign_fast64 keeps it in a register), noverflow only when the
+     * load factor is not exceeded.
+     */
+    private static boolean needsGrowth(Hmap h) {
+        long count = h.count() + 1L;
+        int b = h.B();
+        return Growth.overLoadFactor(h.version, count, b) || Growth.tooManyOverflowBuckets(h.noverflow(), b);
     }
 
     /** typedmemmove(t.key, k, key): into the key slot, or into the object it points to. */

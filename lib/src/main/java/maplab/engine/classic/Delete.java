@@ -82,8 +82,10 @@ final class Delete {
                 if (endsChain(b, i)) {
                     markEmptyRest(h, bOrig, b, i);
                 }
-                h.setCount(h.count() - 1);
-                if (h.count() == 0) {
+                // h.count--; if h.count == 0: the compiler tests the value it stored, no second load.
+                int count = h.count() - 1;
+                h.setCount(count);
+                if (count == 0) {
                     // Reset the hash seed to make repeated collisions harder for attackers.
                     int old = h.hash0();
                     h.setHash0(h.rand32(Draw.HASH_SEED));

@@ -49,14 +49,17 @@ final class Growth {
         BucketArray newbuckets = MakeMap.makeBucketArray(h, h.B() + bigger, null);
         Bucket nextOverflow = newbuckets.pool();
 
-        int flags = h.flags() & ~(ITERATOR | OLD_ITERATOR);
-        if ((h.flags() & ITERATOR) != 0) {
+        // The two reads of h.flags in the source are one load (nothing is stored in between).
+        int old = h.flags();
+        int flags = old & ~(ITERATOR | OLD_ITERATOR);
+        if ((old & ITERATOR) != 0) {
             flags |= OLD_ITERATOR;
         }
-        int oldB = h.B();
-        int noverflow = h.noverflow();
+        // The model's own reads for the event are not the runtime's: only when someone listens.
+        int noverflow = h.events != null ? h.noverflow() : 0;
         // commit the grow (atomic wrt gc)
-        h.setB(h.B() + bigger);
+        int oldB = h.B();
+        h.setB(oldB + bigger);
         h.setFlags(flags);
         h.setOldbuckets(oldbuckets);
         h.setBuckets(newbuckets);
@@ -135,10 +138,12 @@ final class Growth {
                     if (top < MIN_TOP_HASH) {
                         throw new GoFatalError("bad map state");
                     }
-                    Object k2 = h.keyOf(b, i);
                     int useY = 0;
                     if (!h.sameSizeGrow()) {
-                        long hash = h.hash(k2);
+                        // t.hasher(k2, uintptr(h.hash0)): the seed is loaded, then the hasher reads the key.
+                        int seed = h.hash0();
+                        Object k2 = h.keyOf(b, i);
+                        long hash = h.hash(k2, seed);
                         // Only the generic evacuate reads h.flags here; the fast variants' keys are reflexive.
                         if (h.t.variant() == MapType.Variant.GENERIC && (h.flags() & ITERATOR) != 0
                                 && !h.t.key().reflexive() && !h.t.key().equal(k2, k2)) {

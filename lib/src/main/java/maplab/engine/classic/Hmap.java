@@ -152,7 +152,12 @@ final class Hmap {
      * time: the runtime mixes a fresh random number in, and so does the model.
      */
     long hash(Object key) {
-        long seed = hash0() & 0xffffffffL;
+        return hash(key, hash0());
+    }
+
+    /** t.hasher(key, uintptr(hash0)) with the seed already loaded. */
+    long hash(Object key, int hash0) {
+        long seed = hash0 & 0xffffffffL;
         if (!t.key().reflexive() && !t.key().equal(key, key)) {
             seed ^= rand.next(Draw.NAN_HASH);
         }
