@@ -17,6 +17,15 @@ BIN="${MAPLAB_CACHE:-$HOME/.cache/maplab}/oracle-bin"
 
 say() { echo "conformance: $*"; }
 
+# failed WHAT DIR WHAT-IS-KEPT CODE: keeps DIR for a look after the run, says so, and makes the
+# step's exit code the script's unless an earlier step already failed.
+failed() {
+  local kept="${TMPDIR:-/tmp}/maplab-failed-$1-$seed"
+  cp -r "$2" "$kept" 2>/dev/null || true
+  say "$1 check FAILED (exit $4); $3 kept in $kept"
+  [ "$rc" != 0 ] || rc=$4
+}
+
 status=0
 "$ROOT/scripts/go-toolchains.sh" fetch $VERSIONS 2>/tmp/maplab-fetch.$$ || status=$?
 if [ "$status" != 0 ]; then
@@ -68,12 +77,7 @@ if [ "$mrc" = 0 ]; then
   mrc=${PIPESTATUS[0]}
   set -e
 fi
-if [ "$mrc" != 0 ]; then
-  kept="${TMPDIR:-/tmp}/maplab-failed-memory-$seed"
-  cp -r "$out/memory" "$kept" 2>/dev/null || true
-  say "memory check FAILED (exit $mrc); the measurements are kept in $kept"
-  [ "$rc" != 0 ] || rc=$mrc
-fi
+[ "$mrc" = 0 ] || failed memory "$out/memory" "the measurements are" "$mrc"
 
 # Races (maplab.race) against Go 1.19: the nine scenarios of oracle/races.go, 500 runs each at
 # GOMAXPROCS 2 and 4; every outcome class the real runtime shows must be one the model
@@ -90,10 +94,5 @@ if [ "$rrc" = 0 ]; then
 else
   tail -5 "$out/races.log" | sed 's/^/  /'
 fi
-if [ "$rrc" != 0 ]; then
-  kept="${TMPDIR:-/tmp}/maplab-failed-races-$seed"
-  cp -r "$out/races" "$kept" 2>/dev/null || true
-  say "race check FAILED (exit $rrc); the real runtime's counts are kept in $kept"
-  [ "$rc" != 0 ] || rc=$rrc
-fi
+[ "$rrc" = 0 ] || failed race "$out/races" "the real runtime's counts are" "$rrc"
 exit "$rc"

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import maplab.engine.classic.MapSnapshot;
+import maplab.experiment.Csv;
 
 /**
  * The heap model against a real Go runtime: reads what {@code oracle -memory DIR} measured, replays
@@ -36,9 +37,9 @@ public final class MemoryCheckMain {
             List<String> cycles = new ArrayList<>();
             bad = run(RuntimeMeasurements.read(Path.of(args[0])), live, cycles);
             if (args.length == 3) {
-                writeCsv(Path.of(args[2]).resolve("live-bytes.csv"),
+                Csv.write(Path.of(args[2]).resolve("live-bytes.csv"),
                         "workload,runtimeHeapAllocDelta,runtimeNoise,runtimeMapBytes,modelBytes,ratio,withinBound", live);
-                writeCsv(Path.of(args[2]).resolve("gc-cycles.csv"),
+                Csv.write(Path.of(args[2]).resolve("gc-cycles.csv"),
                         "workload,gogc,runtimeNumGC,modelNumGC,withinBound", cycles);
             }
         } catch (IOException | RuntimeException e) {
@@ -47,18 +48,6 @@ public final class MemoryCheckMain {
             return;
         }
         System.exit(bad == 0 ? 0 : 1);
-    }
-
-    /** Writes a CSV through a temporary file and a rename, so a reader never sees half of it. */
-    private static void writeCsv(Path file, String header, List<String> rows) throws IOException {
-        java.nio.file.Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        List<String> lines = new ArrayList<>();
-        lines.add(header);
-        lines.addAll(rows);
-        java.nio.file.Files.write(tmp, lines);
-        java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Prints both tables and adds their rows, as CSV, to {@code live} and {@code cycles}; returns how many figures are outside their bounds. */

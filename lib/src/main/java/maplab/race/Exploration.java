@@ -36,7 +36,8 @@ public final class Exploration {
         this.method = method;
     }
 
-    void add(String outcome, String detail, Schedule schedule, List<Race> found) {
+    /** One executed schedule; a Schedule object is made only for a first example. */
+    void add(String outcome, String detail, long seed, int[] choices, List<Race> found) {
         schedules++;
         long[] c = counts.computeIfAbsent(outcome, k -> new long[2]);
         c[0]++;
@@ -44,7 +45,9 @@ public final class Exploration {
             c[1]++;
             racySchedules++;
         }
+        Schedule schedule = null;
         if (!examples.containsKey(outcome)) {
+            schedule = new Schedule(seed, choices);
             examples.put(outcome, detail);
             exampleSchedules.put(outcome, schedule);
         }
@@ -57,7 +60,9 @@ public final class Exploration {
             }
             previous = key;
             races.computeIfAbsent(key, k -> new long[1])[0]++;
-            raceExamples.putIfAbsent(key, schedule);
+            if (!raceExamples.containsKey(key)) {
+                raceExamples.put(key, schedule != null ? schedule : (schedule = new Schedule(seed, choices)));
+            }
         }
     }
 

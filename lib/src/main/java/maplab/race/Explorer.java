@@ -5,8 +5,9 @@ import maplab.experiment.Progress;
 
 /**
  * Explores the schedules of a scenario and classifies each one's outcome: exhaustively up to a
- * preemption bound ({@link #explore()}), or by random sampling for larger scenarios
- * ({@link #sample}). Each schedule is run from the initial state with the engine in step mode;
+ * preemption bound ({@link #explore()}), or by random sampling: PCT for larger scenarios
+ * ({@link #sample}), random walks for the near-lockstep schedules of parallel goroutines
+ * ({@link #walk}). Each schedule is run from the initial state with the engine in step mode;
  * long runs print progress every two seconds.
  *
  * <p>Defaults: at most 2 preemptions (CHESS found most concurrency bugs within 2), hash seed 1,
@@ -98,6 +99,17 @@ public final class Explorer {
         return run(method, hashSeed -> new PctSearch(n, depth, per, seed * 31 + hashSeed), per);
     }
 
+    /**
+     * {@code schedules} random schedules in which each point picks an enabled goroutine uniformly
+     * (a random walk, {@link RandomWalk}), spread over the hash seeds: the near-lockstep
+     * interleavings of goroutines running in parallel, which bounded search and PCT rarely reach.
+     */
+    public Exploration walk(long schedules, long seed) {
+        long per = Math.max(1, schedules / seeds.length);
+        String method = String.format("%,d random-walk schedules (seed %d)", per * seeds.length, seed);
+        return run(method, hashSeed -> new RandomWalk(per, seed * 31 + hashSeed), per);
+    }
+
     private Exploration run(String method, java.util.function.LongFunction<Strategy> strategies, long perSeed) {
         SequentialOutcomes sequential = SequentialOutcomes.of(scenario);
         Classifier classifier = new Classifier(scenario, sequential);
@@ -124,7 +136,7 @@ public final class Explorer {
                         outcome = c[0];
                         detail = c[1];
                     }
-                    result.add(outcome, detail, new Schedule(seed, r.choices()), r.races());
+                    result.add(outcome, detail, seed, r.choices(), r.races());
                     if (p != null) {
                         p.at(result.schedules());
                     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import maplab.experiment.Csv;
 
 /**
  * The model's race outcomes against the real Go runtime's: reads {@code races.json} written by
@@ -43,7 +44,6 @@ public final class RaceCheckMain {
             return;
         }
         List<String> csv = new ArrayList<>();
-        csv.add("scenario,outcome,model_schedules,model_share,real_gomaxprocs2,real_gomaxprocs4,in_model");
         int missing = 0;
         for (Map.Entry<String, Map<Integer, JsonObject>> e : real.entrySet()) {
             Scenario s = RaceScenarios.named(e.getKey());
@@ -71,20 +71,15 @@ public final class RaceCheckMain {
                 }
                 System.out.printf("  %-62s %14s %10d %10d%s%n", c, String.format("%,d (%.1f%%)", m,
                         100.0 * m / model.schedules()), r2, r4, in ? "" : "   <- NOT IN THE MODEL");
-                csv.add(String.join(",", s.name(), quote(c), Long.toString(m),
+                csv.add(String.join(",", s.name(), Csv.field(c), Long.toString(m),
                         String.format("%.4f", (double) m / model.schedules()), Long.toString(r2), Long.toString(r4),
                         Boolean.toString(in)));
             }
         }
         if (args.length == 3) {
             try {
-                Path out = Path.of(args[2]);
-                if (out.getParent() != null) {
-                    Files.createDirectories(out.getParent());
-                }
-                Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-                Files.write(tmp, csv);
-                Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Csv.write(Path.of(args[2]),
+                        "scenario,outcome,model_schedules,model_share,real_gomaxprocs2,real_gomaxprocs4,in_model", csv);
             } catch (IOException ex) {
                 System.err.println("cannot write " + args[2] + ": " + ex.getMessage());
                 System.exit(2);
@@ -99,21 +94,22 @@ public final class RaceCheckMain {
 
     /**
      * The model's side: every schedule within a preemption bound (3 for two goroutines, 2 for
-     * more), plus 50,000 PCT samples of depth 8, whose many priority changes reach the finely
-     * interleaved schedules (four or more preemptions) that lose an update without a fatal error.
-     * A class the real runtime showed and these did not reach is then searched for with more
-     * samples (rounds of 250,000 at depths 6, 8 and 10, at most 2,000,000): rare schedules, such as
-     * two of four writers losing an update while the other two keep out of their way, need them.
+     * more), 50,000 PCT samples of depth 8, and 50,000 random walks, whose near-lockstep
+     * interleavings (as on a multi-core machine) reach the schedules in which two writers both
+     * pass the hashWriting checks and lose an update without a fatal error. A class the real
+     * runtime showed and these did not reach is then searched for with more samples (rounds of
+     * 250,000, random walks and PCT in turn, at most 2,000,000).
      */
     static Exploration explore(Scenario s, Set<String> wanted) {
         int bound = s.goroutines().size() <= 2 ? 3 : 2;
-        Exploration model = Exploration.merge(
+        Exploration model = Exploration.merge(Exploration.merge(
                 s.explorer().preemptions(bound).seeds(SEEDS).progress(false).explore(),
-                s.explorer().seeds(SEEDS).progress(false).sample(50_000, 7, 8));
-        int[] depths = {6, 8, 10};
+                s.explorer().seeds(SEEDS).progress(false).sample(50_000, 7, 8)),
+                s.explorer().seeds(SEEDS).progress(false).walk(50_000, 7));
         for (int round = 0; round < 8 && !model.outcomes().containsAll(wanted); round++) {
-            model = Exploration.merge(model, s.explorer().seeds(SEEDS).progress(false).raceDetector(false)
-                    .sample(250_000, 100 + round, depths[round % depths.length]));
+            Explorer more = s.explorer().seeds(SEEDS).progress(false).raceDetector(false);
+            model = Exploration.merge(model, round % 2 == 0 ? more.walk(250_000, 100 + round)
+                    : more.sample(250_000, 100 + round, 6 + round % 3 * 2));
         }
         return model;
     }
@@ -142,9 +138,5 @@ public final class RaceCheckMain {
             throw new IllegalArgumentException("no scenarios in the file");
         }
         return out;
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 }

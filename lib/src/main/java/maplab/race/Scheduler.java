@@ -26,7 +26,7 @@ import maplab.engine.classic.StepHook;
 final class Scheduler implements StepHook, AutoCloseable {
 
     /** The outcome of one execution: what happened, where, and the schedule that made it happen. */
-    record Run(String outcome, String detail, int points, int[] choices, List<Race> races) { }
+    record Run(String outcome, String detail, int[] choices, List<Race> races) { }
 
     /** Sees every step as it executes (for step-by-step replays). */
     interface Observer {
@@ -132,7 +132,7 @@ final class Scheduler implements StepHook, AutoCloseable {
         if (failure != null) {
             throw failure;
         }
-        return new Run(outcome, detail, point, Arrays.copyOf(choices, point),
+        return new Run(outcome, detail, Arrays.copyOf(choices, point),
                 detector == null ? List.of() : detector.races());
     }
 

@@ -37,17 +37,9 @@ final class SequentialOutcomes {
         return complete;
     }
 
-    int orders() {
-        return orders;
-    }
-
     /** Whether {@code observed} (canonical keys to canonical elems) is a possible final content. */
     boolean possible(Map<Object, Object> observed) {
         return !complete || contents.contains(observed);
-    }
-
-    Set<Map<Object, Object>> contents() {
-        return contents;
     }
 
     private void extend(List<Integer> order) {

@@ -94,6 +94,17 @@ class ExplorerTest {
     }
 
     @Test
+    void randomWalksReachTheLockstepLostUpdate() {
+        // Both writers pass both checks, share a slot and lose one count++: contents wrong, count
+        // consistent. Bounded search (k=3) cannot reach it; near-lockstep walks do, as real cores do.
+        Exploration bounded = quiet(RaceScenarios.twoInserts()).preemptions(3).explore();
+        assertEquals(0, bounded.count("lost update"), bounded.toString());
+        Exploration walks = quiet(RaceScenarios.twoInserts()).raceDetector(false).walk(20_000, 7);
+        assertTrue(walks.count("lost update") > 0, walks.toString());
+        assertEquals(20_000, walks.schedules());
+    }
+
+    @Test
     void sampledSchedulesAreReproducible() {
         Exploration a = quiet(RaceScenarios.fourInserts()).sample(2_000, 5);
         Exploration b = quiet(RaceScenarios.fourInserts()).sample(2_000, 5);

@@ -101,7 +101,7 @@ final class Hmap {
     }
 
     /** Attaches or detaches the race scheduler's hook. */
-    synchronized void hook(StepHook s) {
+    void hook(StepHook s) {
         synchronized (Hmap.class) {
             hooked += (s != null ? 1 : 0) - (hook != null ? 1 : 0);
         }
