@@ -151,6 +151,8 @@ def check_07(test, nb):
     writers = {r[0]: r for r in table_rows(nb, "two-inserts: every schedule")}
     for outcome in ("fatal: concurrent map writes", "clean", "lost update + count mismatch"):
         test.assertIn(outcome, writers, "07: two writers end in " + outcome + " in some schedule")
+    walks = {r[0] for r in table_rows(nb, "random-walk schedules")}
+    test.assertIn("lost update", walks, "07: near-lockstep writers lose an update with a consistent count")
     summary = {r[0]: r for r in table_rows(nb, "runtime check vs race detector")}
     test.assertEqual(len(summary), 9, "07: every scenario of RaceScenarios")
     for synced in ("mutex-inserts", "channel-handoff"):
