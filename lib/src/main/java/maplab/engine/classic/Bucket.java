@@ -63,6 +63,12 @@ final class Bucket {
         return t.wordKeys() ? (Object) words[i] : slots[i];
     }
 
+    /** Slot i's key as a word, unboxed (maps whose keys are kept as words only). */
+    long keyWord(int i) {
+        step(Shared.KEY, i, false);
+        return words[i];
+    }
+
     /** Stores a key; null zeroes the slot. */
     void setKey(int i, Object k) {
         step(Shared.KEY, i, true);
@@ -76,6 +82,12 @@ final class Bucket {
     Object elem(int i) {
         step(Shared.ELEM, i, false);
         return t.wordElems() ? (Object) words[BUCKET_CNT + i] : slots[BUCKET_CNT + i];
+    }
+
+    /** Slot i's elem as a word, unboxed (maps whose elems are kept as words only). */
+    long elemWord(int i) {
+        step(Shared.ELEM, i, false);
+        return words[BUCKET_CNT + i];
     }
 
     /** Stores an elem; null zeroes the slot. */

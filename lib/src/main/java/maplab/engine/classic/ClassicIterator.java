@@ -19,7 +19,7 @@ public final class ClassicIterator {
     ClassicIterator(ClassicMap map, Hiter it) {
         this.map = map;
         this.it = it;
-        this.done = it.key == null;
+        this.done = !it.hasEntry;
     }
 
     /** Whether the iterator stands on an entry (false once the loop has ended). */
@@ -30,13 +30,13 @@ public final class ClassicIterator {
     /** The current key; throws if the loop has ended. */
     public Object key() {
         requireEntry();
-        return map.type().key().own(it.key);
+        return map.type().wordKeys() ? (Object) it.keyWord : map.type().key().own(it.key);
     }
 
     /** The current elem; throws if the loop has ended. */
     public Object elem() {
         requireEntry();
-        return map.type().elem().own(it.elem);
+        return map.type().wordElems() ? (Object) it.elemWord : map.type().elem().own(it.elem);
     }
 
     /** The current entry; throws if the loop has ended. */
@@ -58,7 +58,7 @@ public final class ClassicIterator {
         }
         map.begin();
         it.mapiternext();
-        done = it.key == null;
+        done = !it.hasEntry;
         return !done;
     }
 

@@ -23,9 +23,17 @@ final class Hiter {
     /** noCheck: checkBucket's "no filter" value. */
     static final long NO_CHECK = -1;
 
-    /** The entry produced by the last step, or null when iteration has ended (it.key == nil). */
+    /** Whether the last step produced an entry; false once iteration has ended (it.key == nil). */
+    boolean hasEntry;
+    /**
+     * The entry the loop copies out (*it.key, *it.elem): 8-byte integers that the bucket keeps as
+     * words stay unboxed in keyWord/elemWord, so a range loop over map[uint64]uint64 allocates
+     * nothing per entry; other values are in key/elem.
+     */
     Object key;
     Object elem;
+    long keyWord;
+    long elemWord;
 
     final Hmap h;
     /** The bucket array when iteration started, and its B: a later doubling does not move the iterator. */
@@ -106,6 +114,7 @@ final class Hiter {
             if (b == null) {
                 if (bucket == startBucket && wrapped) {
                     // end of iteration
+                    hasEntry = false;
                     key = null;
                     elem = null;
                     return;
@@ -139,12 +148,15 @@ final class Hiter {
                     // emptyRest does not end the walk: iteration starts mid-bucket.
                     continue;
                 }
-                Object k = h.keyOf(b, offi);
-                boolean reflexive = h.t.key().reflexive() || h.t.key().equal(k, k);
+                // *k, read once; a word key is boxed only if the growth filter must hash it.
+                boolean wordKey = h.t.wordKeys();
+                long kw = wordKey ? b.keyWord(offi) : 0;
+                Object k = wordKey ? null : h.keyOf(b, offi);
+                boolean reflexive = wordKey || h.t.key().reflexive() || h.t.key().equal(k, k);
                 if (checkBucket != NO_CHECK && !h.sameSizeGrow()) {
                     if (reflexive) {
                         // Skip entries of this old bucket that go to the other new bucket.
-                        long hash = h.hash(k);
+                        long hash = h.hash(wordKey ? (Object) kw : k);
                         if ((hash & bucketMask(B)) != checkBucket) {
                             continue;
                         }
@@ -156,16 +168,22 @@ final class Hiter {
                 if ((top != EVACUATED_X && top != EVACUATED_Y) || !reflexive) {
                     // The golden data, or a NaN key that can be neither deleted nor updated.
                     key = k;
-                    elem = h.elemOf(b, offi);
+                    keyWord = kw;
+                    copyElem(b, offi);
                 } else {
                     // Moved since the iterator started: the golden data is in the current map.
-                    Access.Slot s = Access.mapaccessK(h, k);
+                    Access.Slot s = Access.mapaccessK(h, wordKey ? (Object) kw : k);
                     if (s == null) {
                         continue; // deleted
                     }
-                    key = h.keyOf(s.b(), s.i());
-                    elem = h.elemOf(s.b(), s.i());
+                    if (wordKey) {
+                        keyWord = s.b().keyWord(s.i());
+                    } else {
+                        key = h.keyOf(s.b(), s.i());
+                    }
+                    copyElem(s.b(), s.i());
                 }
+                hasEntry = true;
                 this.bucket = bucket;
                 this.bptr = b;
                 this.i = i + 1;
@@ -174,6 +192,15 @@ final class Hiter {
             }
             b = b.overflow();
             i = 0;
+        }
+    }
+
+    /** *it.elem: the elem of slot i, copied out as the loop does. */
+    private void copyElem(Bucket b, int i) {
+        if (h.t.wordElems()) {
+            elemWord = b.elemWord(i);
+        } else {
+            elem = h.elemOf(b, i);
         }
     }
 }
