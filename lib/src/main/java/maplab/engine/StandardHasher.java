@@ -51,6 +51,11 @@ public final class StandardHasher implements Hasher {
         return mix(System.identityHashCode(key) ^ s);
     }
 
+    @Override
+    public long hashWord(long key, long seed) {
+        return mix(key ^ (seed * C1 + C1));
+    }
+
     /** splitmix64's finaliser: every input bit reaches every output bit. */
     static long mix(long z) {
         z = (z ^ (z >>> 30)) * C2;

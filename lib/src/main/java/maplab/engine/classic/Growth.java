@@ -142,8 +142,14 @@ final class Growth {
                     if (!h.sameSizeGrow()) {
                         // t.hasher(k2, uintptr(h.hash0)): the seed is loaded, then the hasher reads the key.
                         int seed = h.hash0();
-                        Object k2 = h.keyOf(b, i);
-                        long hash = h.hash(k2, seed);
+                        Object k2 = null;
+                        long hash;
+                        if (h.t.wordKeys()) {
+                            hash = h.hashWord(b.keyWord(i), seed);
+                        } else {
+                            k2 = h.keyOf(b, i);
+                            hash = h.hash(k2, seed);
+                        }
                         // Only the generic evacuate reads h.flags here; the fast variants' keys are reflexive.
                         if (h.t.variant() == MapType.Variant.GENERIC && (h.flags() & ITERATOR) != 0
                                 && !h.t.key().reflexive() && !h.t.key().equal(k2, k2)) {

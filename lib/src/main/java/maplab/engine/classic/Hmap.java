@@ -164,6 +164,11 @@ final class Hmap {
         return hasher.hash(key, seed);
     }
 
+    /** t.hasher(&key, uintptr(hash0)) for a key kept as a word: integers are reflexive, no NaN case. */
+    long hashWord(long key, int hash0) {
+        return hasher.hashWord(key, hash0 & 0xffffffffL);
+    }
+
     /** fastrand() (Go 1.19-1.21) or uint32(rand()) (Go 1.22+): 32 random bits. */
     int rand32(Draw purpose) {
         return (int) rand.next(purpose);

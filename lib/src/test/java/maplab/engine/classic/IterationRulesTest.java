@@ -158,6 +158,25 @@ class IterationRulesTest {
         assertEquals(List.of(2L, 3L, 4L, 5L, 7L, 8L), drainKeys(it));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"uint64/uint64", "string/string"})
+    void theEntryIsCopiedOutAtTheStep(String types) {
+        // for k, v := range m copies *it.key and *it.elem before the body runs: a delete or an
+        // update in the body does not change the k, v it already has (unboxed words or objects).
+        String[] kv = types.split("/");
+        ClassicMap m = ClassicMap.builder(MapType.of(kv[0], kv[1])).seed(3).build();
+        boolean words = kv[0].equals("uint64");
+        Object key = words ? (Object) 42L : "k";
+        Object elem = words ? (Object) 4200L : "v";
+        m.set(key, elem);
+        ClassicIterator it = m.iterate();
+        m.set(key, words ? (Object) 1L : "updated");
+        m.delete(key);
+        assertEquals(key, it.key());
+        assertEquals(elem, it.elem());
+        assertFalse(it.next());
+    }
+
     @Test
     void iteratorSeesUpdatedElemAfterEvacuation() {
         // mapiternext: for an evacuated slot the golden data is mapaccessK's key and elem, not the old slot's
