@@ -13,6 +13,9 @@ final class Access {
     /** Where a key was found: bucket and slot. */
     record Slot(Bucket b, int i) { }
 
+    /** The first bucket of the chain a lookup searches: bucket j of mem (b in the runtime). */
+    private record Head(BucketMemory mem, int j) { }
+
     private Access() {
     }
 
@@ -37,16 +40,24 @@ final class Access {
         }
         long hash = h.hash(key);
         int top = Tophash.of(hash);
-        for (Bucket b = chain(h, hash); b != null; b = b.overflow()) {
-            int i = scan(h, b, key, top);
+        Head head = chain(h, hash);
+        BucketMemory mem = head.mem();
+        int j = head.j();
+        while (true) {
+            int i = scan(h, mem, j, key, top);
             if (i >= 0) {
-                return h.elemOf(b, i);
+                return h.elemOf(mem, j, i);
             }
             if (i == ABSENT) {
                 return null;
             }
+            Bucket ovf = mem.overflow(j);
+            if (ovf == null) {
+                return null;
+            }
+            mem = ovf.mem;
+            j = ovf.j;
         }
-        return null;
     }
 
     /**
@@ -55,17 +66,31 @@ final class Access {
      * match in an empty slot is stale bytes); no emptyRest ends the search early.
      */
     private static Object mapaccessWord(Hmap h, Object key) {
-        Bucket b = h.B() == 0 ? h.buckets().get(0) : chain(h, h.hash(key));
+        BucketMemory mem;
+        int j;
+        if (h.B() == 0) {
+            mem = h.buckets().mem;
+            j = 0;
+        } else {
+            Head head = chain(h, h.hash(key));
+            mem = head.mem();
+            j = head.j();
+        }
         boolean wordKey = h.t.wordKeys();
         long k = wordKey ? (Long) key : 0;
-        for (; b != null; b = b.overflow()) {
+        while (true) {
             for (int i = 0; i < BUCKET_CNT; i++) {
-                if ((wordKey ? b.keyIs(i, k) : b.keyEquals(i, key)) && !Tophash.isEmpty(b.tophash(i))) {
-                    return h.elemOf(b, i);
+                if ((wordKey ? mem.keyIs(j, i, k) : mem.keyEquals(j, i, key)) && !Tophash.isEmpty(mem.tophash(j, i))) {
+                    return h.elemOf(mem, j, i);
                 }
             }
+            Bucket ovf = mem.overflow(j);
+            if (ovf == null) {
+                return null;
+            }
+            mem = ovf.mem;
+            j = ovf.j;
         }
-        return null;
     }
 
     /** mapaccessK: like mapaccess but returns the slot, and has no hashWriting check. */
@@ -75,53 +100,63 @@ final class Access {
         }
         long hash = h.hash(key);
         int top = Tophash.of(hash);
-        for (Bucket b = chain(h, hash); b != null; b = b.overflow()) {
-            int i = scan(h, b, key, top);
+        Head head = chain(h, hash);
+        BucketMemory mem = head.mem();
+        int j = head.j();
+        while (true) {
+            int i = scan(h, mem, j, key, top);
             if (i >= 0) {
-                return new Slot(b, i);
+                return new Slot(mem.bucket(j), i);
             }
             if (i == ABSENT) {
                 return null;
             }
+            Bucket ovf = mem.overflow(j);
+            if (ovf == null) {
+                return null;
+            }
+            mem = ovf.mem;
+            j = ovf.j;
         }
-        return null;
     }
 
     /**
      * The chain a lookup searches. Exactly one chain is searched: during growth, the old chain if
      * its bucket is not evacuated yet, else the new one.
      */
-    private static Bucket chain(Hmap h, long hash) {
+    private static Head chain(Hmap h, long hash) {
         long m = bucketMask(h.B());
-        Bucket b = h.buckets().get(hash & m);
+        BucketArray a = h.buckets();
+        int j = a.index(hash & m);
         BucketArray c = h.oldbuckets();
         if (c != null) {
             if (!h.sameSizeGrow()) {
                 // There used to be half as many buckets; mask down one more power of two.
                 m >>= 1;
             }
-            Bucket oldb = c.get(hash & m);
-            if (!oldb.evacuated()) {
-                b = oldb;
+            int oldj = c.index(hash & m);
+            if (!c.mem.evacuated(oldj)) {
+                a = c;
+                j = oldj;
             }
         }
-        return b;
+        return new Head(a.mem, j);
     }
 
     /**
      * One bucket of the search: the slot holding {@code key}, or NEXT, or ABSENT when a tophash of
      * emptyRest ends the search (nothing lies beyond it in the chain).
      */
-    private static int scan(Hmap h, Bucket b, Object key, int top) {
+    private static int scan(Hmap h, BucketMemory mem, int j, Object key, int top) {
         for (int i = 0; i < BUCKET_CNT; i++) {
-            int th = b.tophash(i);
+            int th = mem.tophash(j, i);
             if (th != top) {
                 if (th == EMPTY_REST) {
                     return ABSENT;
                 }
                 continue;
             }
-            if (h.keyEquals(b, i, key)) {
+            if (h.keyEquals(mem, j, i, key)) {
                 return i;
             }
         }

@@ -39,7 +39,9 @@ final class Assign {
             h.setBuckets(MakeMap.newFirstBucket(h));
         }
 
-        Bucket resultb;
+        // The result slot and the insert position, each bucket j of a memory (a *bmap and an index).
+        BucketMemory resultm;
+        int resultj;
         int resulti;
         again:
         while (true) {
@@ -47,19 +49,23 @@ final class Assign {
             if (h.growing()) {
                 Growth.growWork(h, bucket);
             }
-            Bucket b = h.buckets().get(bucket);
+            BucketArray a = h.buckets();
+            BucketMemory mem = a.mem;
+            int j = a.index(bucket);
             int top = Tophash.of(hash);
 
-            Bucket insertb = null;
+            BucketMemory insertm = null;
+            int insertj = 0;
             int inserti = -1;
             boolean word = h.t.variant().word();
             bucketloop:
             while (true) {
                 for (int i = 0; i < BUCKET_CNT; i++) {
-                    int th = b.tophash(i);
+                    int th = mem.tophash(j, i);
                     if (word ? Tophash.isEmpty(th) : th != top) {
-                        if (Tophash.isEmpty(th) && insertb == null) {
-                            insertb = b;
+                        if (Tophash.isEmpty(th) && insertm == null) {
+                            insertm = mem;
+                            insertj = j;
                             inserti = i;
                         }
                         if (th == EMPTY_REST) {
@@ -67,25 +73,27 @@ final class Assign {
                         }
                         continue;
                     }
-                    if (!h.keyEquals(b, i, key)) {
+                    if (!h.keyEquals(mem, j, i, key)) {
                         continue;
                     }
                     // Already have a mapping for key: update it.
                     if (h.t.key().needKeyUpdate()) {
-                        storeKey(h, b, i, key);
+                        storeKey(h, mem, j, i, key);
                     }
                     if (h.events != null) {
-                        h.events.emit(new MapEvent.ElemUpdated(h.op, Events.slot(b, i), key));
+                        h.events.emit(new MapEvent.ElemUpdated(h.op, Events.slot(mem.bucket(j), i), key));
                     }
-                    resultb = b;
+                    resultm = mem;
+                    resultj = j;
                     resulti = i;
                     break again;
                 }
-                Bucket ovf = b.overflow();
+                Bucket ovf = mem.overflow(j);
                 if (ovf == null) {
                     break;
                 }
-                b = ovf;
+                mem = ovf.mem;
+                j = ovf.j;
             }
 
             // Did not find the key. Grow if the map is full or has too many overflow buckets,
@@ -95,39 +103,43 @@ final class Assign {
                 continue;
             }
 
-            if (insertb == null) {
+            if (insertm == null) {
                 // The bucket and all its overflow buckets are full: chain a new one.
-                insertb = Overflow.newoverflow(h, b);
+                Bucket ovf = Overflow.newoverflow(h, mem.bucket(j));
+                insertm = ovf.mem;
+                insertj = ovf.j;
                 inserti = 0;
             }
-            int previous = h.events != null ? insertb.peekTophash(inserti) : 0;
+            int previous = h.events != null ? insertm.peekTophash(insertj, inserti) : 0;
             // Store the new key at the insert position: pointers to fresh objects first when
             // key or elem are indirect, then the key itself, then tophash, in the runtime's order;
             // the fast variants store tophash before the key.
             if (h.t.variant() != MapType.Variant.GENERIC) {
-                insertb.setTophash(inserti, top);
+                insertm.setTophash(insertj, inserti, top);
             }
             if (h.t.indirectKey()) {
-                insertb.setKey(inserti, new Indirect(null, h.nextIndirectId++));
+                insertm.setKey(insertj, inserti, new Indirect(null, h.nextIndirectId++));
                 if (h.events != null) {
                     h.events.emit(new MapEvent.IndirectAllocated(h.op, h.nextIndirectId - 1, true, h.t.key().size()));
                 }
             }
             if (h.t.indirectElem()) {
-                insertb.setElem(inserti, new Indirect(null, h.nextIndirectId++));
+                insertm.setElem(insertj, inserti, new Indirect(null, h.nextIndirectId++));
                 if (h.events != null) {
                     h.events.emit(new MapEvent.IndirectAllocated(h.op, h.nextIndirectId - 1, false, h.t.elem().size()));
                 }
             }
-            storeKey(h, insertb, inserti, key);
+            storeKey(h, insertm, insertj, inserti, key);
             if (h.t.variant() == MapType.Variant.GENERIC) {
-                insertb.setTophash(inserti, top);
+                insertm.setTophash(insertj, inserti, top);
             }
             h.setCount(h.count() + 1);
             if (h.events != null) {
-                h.events.emit(new MapEvent.SlotWritten(h.op, Events.slot(insertb, inserti), top, key, previous));
+                h.events.emit(new MapEvent.SlotWritten(h.op, Events.slot(insertm.bucket(insertj), inserti), top, key,
+                        previous));
             }
-            resultb = insertb;
+            resultm = insertm;
+            resultj = insertj;
             resulti = inserti;
             break;
         }
@@ -139,7 +151,7 @@ final class Assign {
         h.setFlags(h.flags() & ~HASH_WRITING);
         // The compiled code stores the elem through the pointer mapassign returns: after the
         // hashWriting flag is cleared, so a concurrent writer does not see this store as a write.
-        storeElem(h, resultb, resulti, elem);
+        storeElem(h, resultm, resultj, resulti, elem);
     }
 
     /**
@@ -154,20 +166,20 @@ final class Assign {
     }
 
     /** typedmemmove(t.key, k, key): into the key slot, or into the object it points to. */
-    private static void storeKey(Hmap h, Bucket b, int i, Object key) {
+    private static void storeKey(Hmap h, BucketMemory mem, int j, int i, Object key) {
         if (h.t.indirectKey()) {
-            ((Indirect) b.key(i)).value = key;
+            ((Indirect) mem.key(j, i)).value = key;
         } else {
-            b.setKey(i, key);
+            mem.setKey(j, i, key);
         }
     }
 
     /** The compiled code's store of the elem into the slot mapassign returned. */
-    private static void storeElem(Hmap h, Bucket b, int i, Object elem) {
+    private static void storeElem(Hmap h, BucketMemory mem, int j, int i, Object elem) {
         if (h.t.indirectElem()) {
-            ((Indirect) b.elem(i)).value = elem;
+            ((Indirect) mem.elem(j, i)).value = elem;
         } else {
-            b.setElem(i, elem);
+            mem.setElem(j, i, elem);
         }
     }
 }

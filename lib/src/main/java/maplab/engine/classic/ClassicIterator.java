@@ -99,7 +99,7 @@ public final class ClassicIterator {
             return "iterator over an empty map (ended)";
         }
         return "iterator start=" + it.startBucket + "/" + it.offset + " B=" + it.B + " buckets#" + it.buckets.id
-                + " bptr=" + it.bptr + " i=" + it.i + " bucket=" + it.bucket
+                + " bptr=" + it.bptr() + " i=" + it.i + " bucket=" + it.bucket
                 + (it.checkBucket == Hiter.NO_CHECK ? "" : " checkBucket=" + it.checkBucket)
                 + (closed ? " (closed)" : done ? " (ended)" : "");
     }

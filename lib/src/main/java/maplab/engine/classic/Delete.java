@@ -42,45 +42,48 @@ final class Delete {
         if (h.growing()) {
             Growth.growWork(h, bucket);
         }
-        Bucket b = h.buckets().get(bucket);
-        Bucket bOrig = b;
+        BucketArray a = h.buckets();
+        BucketMemory mem = a.mem;
+        int j = a.index(bucket);
+        int jOrig = j;
         int top = Tophash.of(hash);
         boolean removed = false;
         boolean word = h.t.variant().word();
         boolean wordKey = h.t.wordKeys();
         long k = wordKey ? (Long) key : 0;
         search:
-        for (; b != null; b = b.overflow()) {
+        while (true) {
             for (int i = 0; i < BUCKET_CNT; i++) {
                 if (word) {
                     // mapdelete_fast32/64: the key first, then whether the slot is in use; no
                     // emptyRest ends the search.
-                    if (!(wordKey ? b.keyIs(i, k) : b.keyEquals(i, key)) || Tophash.isEmpty(b.tophash(i))) {
+                    boolean same = wordKey ? mem.keyIs(j, i, k) : mem.keyEquals(j, i, key);
+                    if (!same || Tophash.isEmpty(mem.tophash(j, i))) {
                         continue;
                     }
                 } else {
-                    int th = b.tophash(i);
+                    int th = mem.tophash(j, i);
                     if (th != top) {
                         if (th == EMPTY_REST) {
                             break search;
                         }
                         continue;
                     }
-                    if (!h.keyEquals(b, i, key)) {
+                    if (!h.keyEquals(mem, j, i, key)) {
                         continue;
                     }
                 }
                 // Only clear the key if there are pointers in it; pointer-free keys stay as stale bytes.
                 if (h.t.indirectKey() || h.t.key().hasPointers()) {
-                    b.setKey(i, null);
+                    mem.setKey(j, i, null);
                 }
-                b.setElem(i, null);
-                b.setTophash(i, EMPTY_ONE);
+                mem.setElem(j, i, null);
+                mem.setTophash(j, i, EMPTY_ONE);
                 if (h.events != null) {
-                    h.events.emit(new MapEvent.SlotTombstoned(h.op, Events.slot(b, i), key));
+                    h.events.emit(new MapEvent.SlotTombstoned(h.op, Events.slot(mem.bucket(j), i), key));
                 }
-                if (endsChain(b, i)) {
-                    markEmptyRest(h, bOrig, b, i);
+                if (endsChain(mem, j, i)) {
+                    markEmptyRest(h, a.get(jOrig), mem.bucket(j), i);
                 }
                 // h.count--; if h.count == 0: the compiler tests the value it stored, no second load.
                 int count = h.count() - 1;
@@ -96,6 +99,12 @@ final class Delete {
                 removed = true;
                 break search;
             }
+            Bucket ovf = mem.overflow(j);
+            if (ovf == null) {
+                break;
+            }
+            mem = ovf.mem;
+            j = ovf.j;
         }
 
         if ((h.flags() & HASH_WRITING) == 0) {
@@ -106,11 +115,11 @@ final class Delete {
     }
 
     /** Whether everything after slot i of b is emptyRest: the next slot, or the next bucket's first. */
-    private static boolean endsChain(Bucket b, int i) {
+    private static boolean endsChain(BucketMemory mem, int j, int i) {
         if (i == BUCKET_CNT - 1) {
-            return b.overflow() == null || b.overflow().tophash(0) == EMPTY_REST;
+            return mem.overflow(j) == null || mem.overflow(j).tophash(0) == EMPTY_REST;
         }
-        return b.tophash(i + 1) == EMPTY_REST;
+        return mem.tophash(j, i + 1) == EMPTY_REST;
     }
 
     /** Turns slot i of b and the run of emptyOne before it into emptyRest, back to bOrig's slot 0. */

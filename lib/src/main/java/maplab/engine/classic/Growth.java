@@ -102,12 +102,15 @@ final class Growth {
 
     /** One evacuation destination (evacDst): the bucket being filled and the next free slot. */
     private static final class EvacDst {
-        Bucket b;
+        /** The bucket being filled: bucket j of mem. */
+        BucketMemory mem;
+        int j;
         int i;
         int moved;
 
-        EvacDst(Bucket b) {
-            this.b = b;
+        EvacDst(BucketArray a, long bucket) {
+            this.mem = a.mem;
+            this.j = a.index(bucket);
         }
     }
 
@@ -120,19 +123,21 @@ final class Growth {
      * unlinks its overflow chain. Finally advances nevacuate if j was the next to do.
      */
     static void evacuate(Hmap h, long oldbucket) {
-        Bucket b = h.oldbuckets().get(oldbucket);
+        BucketArray old = h.oldbuckets();
+        BucketMemory mem = old.mem;
+        int j = old.index(oldbucket);
         long newbit = h.noldbuckets();
-        if (!b.evacuated()) {
-            EvacDst x = new EvacDst(h.buckets().get(oldbucket));
+        if (!mem.evacuated(j)) {
+            EvacDst x = new EvacDst(h.buckets(), oldbucket);
             EvacDst y = null;
             if (!h.sameSizeGrow()) {
-                y = new EvacDst(h.buckets().get(oldbucket + newbit));
+                y = new EvacDst(h.buckets(), oldbucket + newbit);
             }
-            for (; b != null; b = b.overflow()) {
+            while (true) {
                 for (int i = 0; i < BUCKET_CNT; i++) {
-                    int top = b.tophash(i);
+                    int top = mem.tophash(j, i);
                     if (Tophash.isEmpty(top)) {
-                        b.setTophash(i, EVACUATED_EMPTY);
+                        mem.setTophash(j, i, EVACUATED_EMPTY);
                         continue;
                     }
                     if (top < MIN_TOP_HASH) {
@@ -145,9 +150,9 @@ final class Growth {
                         Object k2 = null;
                         long hash;
                         if (h.t.wordKeys()) {
-                            hash = h.hashWord(b.keyWord(i), seed);
+                            hash = h.hashWord(mem.keyWord(j, i), seed);
                         } else {
-                            k2 = h.keyOf(b, i);
+                            k2 = h.keyOf(mem, j, i);
                             hash = h.hash(k2, seed);
                         }
                         // Only the generic evacuate reads h.flags here; the fast variants' keys are reflexive.
@@ -161,22 +166,31 @@ final class Growth {
                             useY = 1;
                         }
                     }
-                    b.setTophash(i, EVACUATED_X + useY);
+                    mem.setTophash(j, i, EVACUATED_X + useY);
                     EvacDst dst = useY == 0 ? x : y;
                     if (dst.i == BUCKET_CNT) {
-                        dst.b = Overflow.newoverflow(h, dst.b);
+                        Bucket ovf = Overflow.newoverflow(h, dst.mem.bucket(dst.j));
+                        dst.mem = ovf.mem;
+                        dst.j = ovf.j;
                         dst.i = 0;
                     }
-                    dst.b.setTophash(dst.i, top);
+                    dst.mem.setTophash(dst.j, dst.i, top);
                     // Copied as stored: an indirect key or elem moves by pointer (the same Indirect).
-                    b.copySlot(i, dst.b, dst.i);
+                    mem.copySlot(j, i, dst.mem, dst.j, dst.i);
                     dst.i++;
                     dst.moved++;
                 }
+                Bucket ovf = mem.overflow(j);
+                if (ovf == null) {
+                    break;
+                }
+                mem = ovf.mem;
+                j = ovf.j;
             }
             // Unlink the overflow buckets and clear keys and elems to help GC.
             if ((h.flags() & OLD_ITERATOR) == 0 && h.t.bucketHasPointers()) {
-                h.oldbuckets().get(oldbucket).zeroData();
+                BucketArray unlinked = h.oldbuckets();
+                unlinked.mem.zeroData(unlinked.index(oldbucket));
             }
             if (h.events != null) {
                 h.events.emit(new MapEvent.BucketEvacuated(h.op, oldbucket, x.moved, y == null ? 0 : y.moved));
@@ -185,6 +199,11 @@ final class Growth {
         if (oldbucket == h.nevacuate()) {
             advanceEvacuationMark(h, newbit);
         }
+    }
+
+    /** evacuated(add(h.oldbuckets, i*bucketsize)). */
+    private static boolean evacuated(BucketArray old, long i) {
+        return old.mem.evacuated(old.index(i));
     }
 
     /**
@@ -198,7 +217,7 @@ final class Growth {
         if (stop > newbit) {
             stop = newbit;
         }
-        while (h.nevacuate() != stop && h.oldbuckets().get(h.nevacuate()).evacuated()) {
+        while (h.nevacuate() != stop && evacuated(h.oldbuckets(), h.nevacuate())) {
             h.setNevacuate(h.nevacuate() + 1);
         }
         if (h.nevacuate() == newbit) {

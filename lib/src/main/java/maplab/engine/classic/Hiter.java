@@ -39,8 +39,9 @@ final class Hiter {
     /** The bucket array when iteration started, and its B: a later doubling does not move the iterator. */
     BucketArray buckets;
     int B;
-    /** The bucket being walked (it.bptr): may be an old bucket or an overflow bucket. */
-    Bucket bptr;
+    /** The bucket being walked (it.bptr), bucket bj of bmem: may be an old bucket or an overflow bucket. */
+    BucketMemory bmem;
+    int bj;
     /** Noscan maps: the overflow slices at start, keeping those overflow buckets alive. */
     ArrayList<Bucket> overflow;
     ArrayList<Bucket> oldoverflow;
@@ -106,12 +107,13 @@ final class Hiter {
             throw new GoFatalError("concurrent map iteration and map write");
         }
         long bucket = this.bucket;
-        Bucket b = this.bptr;
+        BucketMemory mem = this.bmem;
+        int j = this.bj;
         int i = this.i;
         long checkBucket = this.checkBucket;
 
         while (true) {
-            if (b == null) {
+            if (mem == null) {
                 if (bucket == startBucket && wrapped) {
                     // end of iteration
                     hasEntry = false;
@@ -123,15 +125,20 @@ final class Hiter {
                     // Started during this growth, which is not done yet: if the old bucket was not
                     // evacuated, walk it and keep only the keys that go to this new bucket.
                     long oldbucket = bucket & h.oldbucketmask();
-                    b = h.oldbuckets().get(oldbucket);
-                    if (!b.evacuated()) {
+                    BucketArray old = h.oldbuckets();
+                    int oldj = old.index(oldbucket);
+                    if (!old.mem.evacuated(oldj)) {
+                        mem = old.mem;
+                        j = oldj;
                         checkBucket = bucket;
                     } else {
-                        b = buckets.get(bucket);
+                        mem = buckets.mem;
+                        j = buckets.index(bucket);
                         checkBucket = NO_CHECK;
                     }
                 } else {
-                    b = buckets.get(bucket);
+                    mem = buckets.mem;
+                    j = buckets.index(bucket);
                     checkBucket = NO_CHECK;
                 }
                 bucket++;
@@ -143,15 +150,15 @@ final class Hiter {
             }
             for (; i < BUCKET_CNT; i++) {
                 int offi = (i + offset) & (BUCKET_CNT - 1);
-                int top = b.tophash(offi);
+                int top = mem.tophash(j, offi);
                 if (Tophash.isEmpty(top) || top == EVACUATED_EMPTY) {
                     // emptyRest does not end the walk: iteration starts mid-bucket.
                     continue;
                 }
                 // *k, read once; a word key is boxed only if the growth filter must hash it.
                 boolean wordKey = h.t.wordKeys();
-                long kw = wordKey ? b.keyWord(offi) : 0;
-                Object k = wordKey ? null : h.keyOf(b, offi);
+                long kw = wordKey ? mem.keyWord(j, offi) : 0;
+                Object k = wordKey ? null : h.keyOf(mem, j, offi);
                 boolean reflexive = wordKey || h.t.key().reflexive() || h.t.key().equal(k, k);
                 if (checkBucket != NO_CHECK && !h.sameSizeGrow()) {
                     if (reflexive) {
@@ -169,7 +176,7 @@ final class Hiter {
                     // The golden data, or a NaN key that can be neither deleted nor updated.
                     key = k;
                     keyWord = kw;
-                    copyElem(b, offi);
+                    copyElem(mem, j, offi);
                 } else {
                     // Moved since the iterator started: the golden data is in the current map.
                     Access.Slot s = Access.mapaccessK(h, wordKey ? (Object) kw : k);
@@ -181,26 +188,34 @@ final class Hiter {
                     } else {
                         key = h.keyOf(s.b(), s.i());
                     }
-                    copyElem(s.b(), s.i());
+                    copyElem(s.b().mem, s.b().j, s.i());
                 }
                 hasEntry = true;
                 this.bucket = bucket;
-                this.bptr = b;
+                this.bmem = mem;
+                this.bj = j;
                 this.i = i + 1;
                 this.checkBucket = checkBucket;
                 return;
             }
-            b = b.overflow();
+            Bucket ovf = mem.overflow(j);
+            mem = ovf == null ? null : ovf.mem;
+            j = ovf == null ? 0 : ovf.j;
             i = 0;
         }
     }
 
-    /** *it.elem: the elem of slot i, copied out as the loop does. */
-    private void copyElem(Bucket b, int i) {
+    /** *it.elem: the elem of slot i of bucket j, copied out as the loop does. */
+    private void copyElem(BucketMemory mem, int j, int i) {
         if (h.t.wordElems()) {
-            elemWord = b.elemWord(i);
+            elemWord = mem.elemWord(j, i);
         } else {
-            elem = h.elemOf(b, i);
+            elem = h.elemOf(mem, j, i);
         }
+    }
+
+    /** it.bptr: the bucket being walked, or null between buckets. */
+    Bucket bptr() {
+        return bmem == null ? null : bmem.bucket(bj);
     }
 }

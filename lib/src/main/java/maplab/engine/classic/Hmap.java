@@ -36,6 +36,8 @@ final class Hmap {
     /** The next number of an overflow slice header (OverflowSlice) and of an indirect key/elem object. */
     int nextSliceId;
     int nextIndirectId;
+    /** The chunk the next overflow bucket allocated on its own is cut from (BucketMemory.lone). */
+    BucketMemory loneChunk;
     /** The allocations a gc has already reported unreachable. */
     final java.util.BitSet freedArrays = new java.util.BitSet();
     final java.util.BitSet freedOverflow = new java.util.BitSet();
@@ -175,19 +177,31 @@ final class Hmap {
     }
 
     /** t.key.equal(key, slot i's key), through the pointer when keys are indirect. */
+    boolean keyEquals(BucketMemory mem, int j, int i, Object key) {
+        return t.indirectKey() ? t.key().equal(key, ((Indirect) mem.key(j, i)).value) : mem.keyEquals(j, i, key);
+    }
+
     boolean keyEquals(Bucket b, int i, Object key) {
-        return t.indirectKey() ? t.key().equal(key, ((Indirect) b.key(i)).value) : b.keyEquals(i, key);
+        return keyEquals(b.mem, b.j, i, key);
     }
 
     /** The key a slot holds, through its pointer when keys are indirect. */
-    Object keyOf(Bucket b, int i) {
-        Object k = b.key(i);
+    Object keyOf(BucketMemory mem, int j, int i) {
+        Object k = mem.key(j, i);
         return t.indirectKey() ? ((Indirect) k).value : k;
     }
 
+    Object keyOf(Bucket b, int i) {
+        return keyOf(b.mem, b.j, i);
+    }
+
     /** The elem a slot holds, through its pointer when elems are indirect. */
-    Object elemOf(Bucket b, int i) {
-        Object e = b.elem(i);
+    Object elemOf(BucketMemory mem, int j, int i) {
+        Object e = mem.elem(j, i);
         return t.indirectElem() ? ((Indirect) e).value : e;
+    }
+
+    Object elemOf(Bucket b, int i) {
+        return elemOf(b.mem, b.j, i);
     }
 }

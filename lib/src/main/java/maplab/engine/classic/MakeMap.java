@@ -90,12 +90,12 @@ final class MakeMap {
             allocated(h, array, b);
         } else {
             array = dirty;
-            for (Bucket bucket : array.b) {
-                bucket.zero();
+            for (int j = 0; j < array.length(); j++) {
+                array.mem.zero(j);
             }
         }
         if (base != nbuckets) {
-            array.b[nbuckets - 1].setOverflow(array.b[0]);
+            array.mem.setOverflow(nbuckets - 1, array.get(0));
         }
         return array;
     }
@@ -115,8 +115,8 @@ final class MakeMap {
 
     private static void allocated(Hmap h, BucketArray array, int b) {
         if (h.events != null) {
-            h.events.emit(new MapEvent.BucketArrayAllocated(h.op, array.id, b, array.b.length,
-                    arrayBytes(h, array.b.length)));
+            h.events.emit(new MapEvent.BucketArrayAllocated(h.op, array.id, b, array.length(),
+                    arrayBytes(h, array.length())));
         }
     }
 }

@@ -23,14 +23,14 @@ final class Overflow {
             preallocated = true;
             if (ovf.overflow() == null) {
                 // Not the last preallocated bucket: bump the pointer.
-                h.setNextOverflow(ovf.array.b[ovf.index + 1]);
+                h.setNextOverflow(ovf.array.get(ovf.index + 1));
             } else {
                 // The last one: reset its sentinel.
                 ovf.setOverflow(null);
                 h.setNextOverflow(null);
             }
         } else {
-            ovf = new Bucket(h, null, h.nextOverflowId++);
+            ovf = BucketMemory.lone(h, h.nextOverflowId++);
             preallocated = false;
         }
         incrnoverflow(h);

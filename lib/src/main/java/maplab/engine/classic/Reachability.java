@@ -45,8 +45,8 @@ final class Reachability {
         }
         for (Hiter it : iterators) {
             root(work, it.buckets);
-            if (it.bptr != null) {
-                work.add(it.bptr);
+            if (it.bptr() != null) {
+                work.add(it.bptr());
             }
             roots(work, it.overflow);
             roots(work, it.oldoverflow);
@@ -63,15 +63,16 @@ final class Reachability {
                 }
                 live.arrays.set(b.array.id);
                 if (indirect) {
-                    for (Bucket inArray : b.array.b) {
-                        indirects(live, inArray, h.t);
+                    for (int j = 0; j < b.array.length(); j++) {
+                        indirects(live, b.array.get(j), h.t);
                     }
                 }
                 if (scan) {
                     // The GC scans the whole array object, every bucket's overflow pointer.
-                    for (Bucket inArray : b.array.b) {
-                        if (inArray.overflow() != null) {
-                            work.add(inArray.overflow());
+                    for (int j = 0; j < b.array.length(); j++) {
+                        Bucket ovf = b.array.mem.overflow(j);
+                        if (ovf != null) {
+                            work.add(ovf);
                         }
                     }
                 }
@@ -119,7 +120,7 @@ final class Reachability {
 
     private static void root(ArrayDeque<Bucket> work, BucketArray array) {
         if (array != null) {
-            work.add(array.b[0]);
+            work.add(array.get(0));
         }
     }
 
