@@ -43,9 +43,15 @@ final class Bucket {
     void zero() { mem.zero(j); }
     void zeroData() { mem.zeroData(j); }
 
+    /** The name, made once: events name the bucket of every slot they touch. */
+    private String name;
+
     /** The name of the memory this bucket lives in: {@code buckets#k[i]} or {@code overflow#k}. */
     String name() {
-        return array == null ? "overflow#" + index : "buckets#" + array.id + "[" + index + "]";
+        if (name == null) {
+            name = array == null ? "overflow#" + index : "buckets#" + array.id + "[" + index + "]";
+        }
+        return name;
     }
 
     @Override
