@@ -94,6 +94,26 @@ class ExplorerTest {
     }
 
     @Test
+    void twoGrowthsAtOnceThrowOldoverflowIsNotNil() {
+        // Found by random walks (seed 7, hash seed 4) after Go 1.19 threw it once in 500 runs:
+        // G2's hashGrow loads h.extra.overflow, G3's hashGrow promotes it to oldoverflow, then G2
+        // loads h.extra.oldoverflow, finds it set, and throws (hashGrow, map.go).
+        Schedule s = Schedule.parse(4, "G3×1 G1×1 G3×1 G2×1 G1×1 G2×1 G3×1 G1×1 G2×3 G3×1 G1×1 G3×1 G2×1 G3×1 "
+                + "G1×1 G3×1 G1×1 G2×1 G3×1 G1×2 G2×1 G3×2 G2×2 G3×2 G2×2 G3×2 G1×1 G3×4 G2×1 G1×1 G2×1 G1×1 G2×1 "
+                + "G1×1 G2×2 G1×1 G3×1 G1×1 G3×1 G2×1 G1×1 G2×2 G3×2 G1×1 G3×1 G1×2 G3×1 G1×1 G3×1 G1×1 G2×4 G3×1 "
+                + "G2×2 G3×1 G2×1 G1×2 G3×1 G1×1 G2×1 G3×5 G1×2 G3×1 G1×1 G3×1 G2×1 G1×1 G2×1 G1×2 G2×2 G1×1 G2×1 "
+                + "G1×5 G2×1 G3×1 G2×1 G1×2 G3×1 G1×1 G2×1 G1×1 G2×2 G1×2 G3×1 G1×1 G2×1 G3×1 G2×1 G1×2 G3×1 G1×3 "
+                + "G2×1 G3×1 G2×1 G3×2 G1×3 G2×1 G3×1 G2×1 G3×3 G2×1");
+        ScheduleReplay r = ScheduleReplay.of(RaceScenarios.threeInsertsGrowth(), s);
+        assertEquals("fatal: oldoverflow is not nil", r.outcome(), r.detail());
+        List<String> last = r.steps().subList(r.steps().size() - 6, r.steps().size()).stream()
+                .map(x -> "G" + (x.goroutine() + 1) + (x.write() ? " write " : " read ") + x.access()).toList();
+        assertTrue(last.indexOf("G2 read h.extra.overflow") < last.indexOf("G3 write h.extra.oldoverflow")
+                && last.indexOf("G3 write h.extra.oldoverflow") < last.indexOf("G2 read h.extra.oldoverflow"),
+                last.toString());
+    }
+
+    @Test
     void randomWalksReachTheLockstepLostUpdate() {
         // Both writers pass both checks, share a slot and lose one count++: contents wrong, count
         // consistent. Bounded search (k=3) cannot reach it; near-lockstep walks do, as real cores do.

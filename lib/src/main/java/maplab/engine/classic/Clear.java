@@ -49,8 +49,8 @@ final class Clear {
         // Keep the mapextra allocation but clear its fields.
         MapExtra extra = h.extra();
         if (extra != null) {
-            extra.overflow = null;
-            extra.oldoverflow = null;
+            h.setOverflowOf(extra, null);
+            h.setOldoverflowOf(extra, null);
             h.setNextOverflow(null);
         }
 

@@ -67,13 +67,14 @@ final class Growth {
         h.setNoverflow(0);
 
         MapExtra extra = h.extra();
-        if (extra != null && extra.overflow != null) {
-            // Promote current overflow buckets to the old generation.
-            if (extra.oldoverflow != null) {
+        if (extra != null && h.overflowOf(extra) != null) {
+            // Promote current overflow buckets to the old generation. Each slice field is its own
+            // load and store: a writer that finishes a growth between them is seen here.
+            if (h.oldoverflowOf(extra) != null) {
                 throw new GoFatalError("oldoverflow is not nil");
             }
-            extra.oldoverflow = extra.overflow;
-            extra.overflow = null;
+            h.setOldoverflowOf(extra, h.overflowOf(extra));
+            h.setOverflowOf(extra, null);
         }
         if (nextOverflow != null) {
             if (h.extra() == null) {
@@ -223,7 +224,7 @@ final class Growth {
         if (h.nevacuate() == newbit) {
             h.setOldbuckets(null);
             if (h.extra() != null) {
-                h.extra().oldoverflow = null;
+                h.setOldoverflowOf(h.extra(), null);
             }
             h.setFlags(h.flags() & ~SAME_SIZE_GROW);
             if (h.events != null) {

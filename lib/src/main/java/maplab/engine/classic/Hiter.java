@@ -73,8 +73,8 @@ final class Hiter {
         if (!h.t.bucketHasPointers()) {
             // Keep the current and old overflow buckets alive even if the map grows meanwhile.
             Overflow.createOverflow(h);
-            overflow = h.extra().overflow;
-            oldoverflow = h.extra().oldoverflow;
+            overflow = h.overflowOf(h.extra());
+            oldoverflow = h.oldoverflowOf(h.extra());
         }
         long r;
         if (h.version.rand64() || h.B() > 31 - 3) {

@@ -1,5 +1,6 @@
 package maplab.engine.classic;
 
+import java.util.ArrayList;
 import maplab.engine.Draw;
 import maplab.engine.Hasher;
 import maplab.engine.RandomSource;
@@ -85,6 +86,12 @@ final class Hmap {
     /** h.extra.nextOverflow (extra must be non-null). */
     Bucket nextOverflow() { step(Shared.NEXT_OVERFLOW, false); return extra.nextOverflow; }
     void setNextOverflow(Bucket v) { step(Shared.NEXT_OVERFLOW, true); extra.nextOverflow = v; }
+    /** e.overflow, e the h.extra the caller loaded (noscan maps' overflow slice). */
+    ArrayList<Bucket> overflowOf(MapExtra e) { step(Shared.OVERFLOW_SLICE, false); return e.overflow; }
+    void setOverflowOf(MapExtra e, ArrayList<Bucket> v) { step(Shared.OVERFLOW_SLICE, true); e.overflow = v; }
+    /** e.oldoverflow, e the h.extra the caller loaded. */
+    ArrayList<Bucket> oldoverflowOf(MapExtra e) { step(Shared.OLDOVERFLOW, false); return e.oldoverflow; }
+    void setOldoverflowOf(MapExtra e, ArrayList<Bucket> v) { step(Shared.OLDOVERFLOW, true); e.oldoverflow = v; }
 
     /**
      * How many maps have a hook attached, in this JVM. Sequential runs test this static first: a

@@ -36,7 +36,7 @@ final class Overflow {
         incrnoverflow(h);
         if (!h.t.bucketHasPointers()) {
             createOverflow(h);
-            h.extra().overflow.add(ovf);
+            h.overflowOf(h.extra()).add(ovf);
             if (h.events != null) {
                 h.events.emit(new MapEvent.OverflowSliceAppended(h.op, ((OverflowSlice) h.extra().overflow).id,
                         h.extra().overflow.size()));
@@ -72,8 +72,8 @@ final class Overflow {
                 h.events.emit(new MapEvent.ExtraAllocated(h.op));
             }
         }
-        if (h.extra().overflow == null) {
-            h.extra().overflow = new OverflowSlice(h.nextSliceId++);
+        if (h.overflowOf(h.extra()) == null) {
+            h.setOverflowOf(h.extra(), new OverflowSlice(h.nextSliceId++));
             if (h.events != null) {
                 h.events.emit(new MapEvent.OverflowSliceAllocated(h.op, h.nextSliceId - 1));
             }

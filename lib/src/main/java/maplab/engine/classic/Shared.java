@@ -7,7 +7,7 @@ package maplab.engine.classic;
 public enum Shared {
     COUNT("count"), FLAGS("flags"), B("B"), NOVERFLOW("noverflow"), HASH0("hash0"),
     BUCKETS("buckets"), OLDBUCKETS("oldbuckets"), NEVACUATE("nevacuate"), EXTRA("extra"),
-    NEXT_OVERFLOW("extra.nextOverflow"),
+    NEXT_OVERFLOW("extra.nextOverflow"), OVERFLOW_SLICE("extra.overflow"), OLDOVERFLOW("extra.oldoverflow"),
     TOPHASH("tophash"), KEY("key"), ELEM("elem"), OVERFLOW("overflow"),
     /** A bucket's keys, elems and overflow link at once: a memclr. */
     DATA("data");
