@@ -41,7 +41,7 @@ final class BucketMemory {
     /** The buckets' identities, made on first use. */
     private final Bucket[] identity;
     /** The bucket array, or null for a chunk of overflow buckets allocated on their own. */
-    private final BucketArray array;
+    final BucketArray array;
     /** In a chunk of lone overflow buckets: how many are handed out. */
     private int loneUsed;
 
@@ -76,7 +76,7 @@ final class BucketMemory {
             h.loneChunk = m;
         }
         int j = m.loneUsed++;
-        m.identity[j] = new Bucket(m, j, null, k);
+        m.identity[j] = new Bucket(m, j, k);
         return m.identity[j];
     }
 
@@ -84,7 +84,7 @@ final class BucketMemory {
     Bucket bucket(int j) {
         Bucket b = identity[j];
         if (b == null) {
-            b = new Bucket(this, j, array, j);
+            b = new Bucket(this, j, j);
             identity[j] = b;
         }
         return b;

@@ -184,7 +184,7 @@ final class Hiter {
                         continue; // deleted
                     }
                     if (wordKey) {
-                        keyWord = s.b().keyWord(s.i());
+                        keyWord = s.b().mem.keyWord(s.b().j, s.i());
                     } else {
                         key = h.keyOf(s.b(), s.i());
                     }

@@ -188,10 +188,6 @@ final class Hmap {
         return t.indirectKey() ? t.key().equal(key, ((Indirect) mem.key(j, i)).value) : mem.keyEquals(j, i, key);
     }
 
-    boolean keyEquals(Bucket b, int i, Object key) {
-        return keyEquals(b.mem, b.j, i, key);
-    }
-
     /** The key a slot holds, through its pointer when keys are indirect. */
     Object keyOf(BucketMemory mem, int j, int i) {
         Object k = mem.key(j, i);
@@ -206,9 +202,5 @@ final class Hmap {
     Object elemOf(BucketMemory mem, int j, int i) {
         Object e = mem.elem(j, i);
         return t.indirectElem() ? ((Indirect) e).value : e;
-    }
-
-    Object elemOf(Bucket b, int i) {
-        return elemOf(b.mem, b.j, i);
     }
 }

@@ -23,7 +23,7 @@ final class Overflow {
             preallocated = true;
             if (ovf.overflow() == null) {
                 // Not the last preallocated bucket: bump the pointer.
-                h.setNextOverflow(ovf.array.get(ovf.index + 1));
+                h.setNextOverflow(ovf.array().get(ovf.index + 1));
             } else {
                 // The last one: reset its sentinel.
                 ovf.setOverflow(null);

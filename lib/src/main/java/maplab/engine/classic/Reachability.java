@@ -57,20 +57,21 @@ final class Reachability {
         boolean scan = h.t.bucketHasPointers();
         while (!work.isEmpty()) {
             Bucket b = work.poll();
-            if (b.array != null) {
-                if (live.arrays.get(b.array.id)) {
+            BucketArray a = b.array();
+            if (a != null) {
+                if (live.arrays.get(a.id)) {
                     continue;
                 }
-                live.arrays.set(b.array.id);
+                live.arrays.set(a.id);
                 if (indirect) {
-                    for (int j = 0; j < b.array.length(); j++) {
-                        indirects(live, b.array.get(j), h.t);
+                    for (int j = 0; j < a.length(); j++) {
+                        indirects(live, a.get(j), h.t);
                     }
                 }
                 if (scan) {
                     // The GC scans the whole array object, every bucket's overflow pointer.
-                    for (int j = 0; j < b.array.length(); j++) {
-                        Bucket ovf = b.array.mem.overflow(j);
+                    for (int j = 0; j < a.length(); j++) {
+                        Bucket ovf = a.mem.overflow(j);
                         if (ovf != null) {
                             work.add(ovf);
                         }

@@ -66,6 +66,6 @@ final class Snapshots {
             return 0;
         }
         Bucket next = extra.nextOverflow;
-        return next.array.length() - next.index;
+        return next.array().length() - next.index;
     }
 }
