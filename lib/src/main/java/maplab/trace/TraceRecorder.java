@@ -23,7 +23,7 @@ public final class TraceRecorder {
     private final MapType t;
     private final Writer out;
     private final boolean after;
-    private final Map<Long, ClassicIterator> iterators = new HashMap<>();
+    private final Map<Long, PausedLoop> iterators = new HashMap<>();
     private long i;
 
     /**
@@ -102,28 +102,31 @@ public final class TraceRecorder {
         JsonObject o = line("iter-open");
         o.addProperty("it", id);
         ClassicIterator it = map.iterate();
-        iterators.put(id, it);
+        iterators.put(id, new PausedLoop(it));
         o.add("start", ClassicState.start(it));
         finish(o);
     }
 
-    /** Consumes up to n entries of iterator {@code id}, advancing after each; adds the end line if reached. */
+    /**
+     * Lets the paused loop {@code id} report up to n keys (see {@link PausedLoop#step}); when the
+     * step reaches the end after reporting keys, the line saying so (no keys) follows.
+     */
     public void iterNext(long id, int n) {
-        ClassicIterator it = iterators.get(id);
-        if (it == null) {
+        PausedLoop loop = iterators.get(id);
+        if (loop == null) {
             throw new IllegalArgumentException("iterator " + id + " is not open");
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException("an iter-next step reports at least one key, got n = " + n);
         }
         JsonObject o = line("iter-next");
         o.addProperty("it", id);
         JsonArray keys = new JsonArray();
-        boolean wasOpen = it.hasEntry();
-        for (int j = 0; j < n && it.hasEntry(); j++) {
-            keys.add(Values.encode(t.key(), it.key()));
-            it.next();
-        }
+        boolean wasEnded = loop.ended();
+        loop.step(n).forEach(k -> keys.add(Values.encode(t.key(), k)));
         o.add("keys", keys);
         finish(o);
-        if (wasOpen && !it.hasEntry()) {
+        if (!wasEnded && loop.ended() && !keys.isEmpty()) {
             JsonObject end = line("iter-next");
             end.addProperty("it", id);
             end.add("keys", new JsonArray());
@@ -132,13 +135,13 @@ public final class TraceRecorder {
     }
 
     public void iterClose(long id) {
-        ClassicIterator it = iterators.remove(id);
-        if (it == null) {
+        PausedLoop loop = iterators.remove(id);
+        if (loop == null) {
             throw new IllegalArgumentException("iterator " + id + " is not open");
         }
         JsonObject o = line("iter-close");
         o.addProperty("it", id);
-        it.close();
+        loop.iterator().close();
         finish(o);
     }
 
