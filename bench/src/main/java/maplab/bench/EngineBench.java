@@ -3,7 +3,7 @@ package maplab.bench;
 import java.util.concurrent.TimeUnit;
 import maplab.engine.classic.ClassicMap;
 import maplab.engine.classic.ClassicIterator;
-import maplab.engine.classic.MapType;
+import maplab.engine.MapType;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;

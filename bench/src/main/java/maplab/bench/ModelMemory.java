@@ -1,7 +1,7 @@
 package maplab.bench;
 
 import maplab.engine.classic.ClassicMap;
-import maplab.engine.classic.MapType;
+import maplab.engine.MapType;
 
 /** The JVM heap a model map of n entries takes: used heap after full GCs, with and without it. */
 final class ModelMemory {

@@ -2,7 +2,7 @@ package maplab.demo;
 
 import maplab.engine.classic.ClassicMap;
 import maplab.engine.classic.MapEvent;
-import maplab.engine.classic.MapType;
+import maplab.engine.MapType;
 import maplab.render.TextDiagram;
 
 /**

@@ -1,7 +1,7 @@
 package maplab.experiment;
 
 import java.util.List;
-import maplab.engine.classic.MapType;
+import maplab.engine.MapType;
 import tech.tablesaw.api.Table;
 
 /**

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import maplab.engine.GoVersion;
 import maplab.engine.classic.ClassicIterator;
-import maplab.engine.classic.GoVersion;
 import maplab.engine.classic.MapEvent;
+import maplab.table.Progress;
+import maplab.table.TableBuilder;
 import tech.tablesaw.api.Table;
 
 /** Iteration start positions, order between runs, and iteration while the map grows. See {@link Experiments}. */

@@ -1,9 +1,11 @@
 package maplab.experiment;
 
 import java.util.List;
-import maplab.engine.classic.GoVersion;
-import maplab.engine.classic.MapType;
+import maplab.engine.GoVersion;
+import maplab.engine.MapType;
 import maplab.memory.MemoryExperiments;
+import maplab.table.Progress;
+import maplab.table.TableBuilder;
 import tech.tablesaw.api.Table;
 
 /** The heap model's experiments ({@link MemoryExperiments}) as tables. See {@link Experiments}. */

@@ -1,6 +1,6 @@
 package maplab.experiment;
 
-import maplab.engine.classic.GoVersion;
+import maplab.engine.GoVersion;
 
 /** Argument checks: each failure is an IllegalArgumentException naming the parameter and the value. */
 final class Params {

@@ -4,9 +4,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import maplab.engine.classic.GoVersion;
+import maplab.engine.GoVersion;
 import maplab.engine.classic.MapEvent;
 import maplab.engine.classic.MapSnapshot;
+import maplab.table.Progress;
+import maplab.table.TableBuilder;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 

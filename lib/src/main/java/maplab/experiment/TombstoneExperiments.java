@@ -1,9 +1,11 @@
 package maplab.experiment;
 
 import java.util.Random;
-import maplab.engine.classic.GoVersion;
+import maplab.engine.GoVersion;
 import maplab.engine.classic.MapEvent;
 import maplab.engine.classic.MapSnapshot;
+import maplab.table.Progress;
+import maplab.table.TableBuilder;
 import tech.tablesaw.api.Table;
 
 /** Tombstones and overflow buckets under insert/delete churn. See {@link Experiments}. */

@@ -5,10 +5,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import maplab.engine.EngineEvent;
+import maplab.engine.GoVersion;
+import maplab.engine.MapType;
 import maplab.engine.classic.ClassicMap;
-import maplab.engine.classic.GoVersion;
 import maplab.engine.classic.MapEvent;
-import maplab.engine.classic.MapType;
 
 /**
  * A {@code map[uint64]uint64} driven by one seeded {@link Random}: random distinct keys, random
@@ -24,7 +25,7 @@ final class Workload {
     private final List<Long> live = new ArrayList<>();
     private final Set<Long> present = new HashSet<>();
     /** The events of the operations since the last {@link #clearEvents()}. */
-    final List<MapEvent> events = new ArrayList<>();
+    final List<EngineEvent> events = new ArrayList<>();
 
     Workload(Random random, GoVersion version) {
         this.random = random;
@@ -97,9 +98,9 @@ final class Workload {
         events.clear();
     }
 
-    <E extends MapEvent> List<E> events(Class<E> kind) {
+    <E extends EngineEvent> List<E> events(Class<E> kind) {
         List<E> out = new ArrayList<>();
-        for (MapEvent e : events) {
+        for (EngineEvent e : events) {
             if (kind.isInstance(e)) {
                 out.add(kind.cast(e));
             }

@@ -1,7 +1,7 @@
 package maplab.memory;
 
 import java.util.Objects;
-import maplab.engine.classic.GoVersion;
+import maplab.engine.GoVersion;
 
 /**
  * The inputs of the GC pacer model: GOGC, GOMEMLIMIT, and what the rest of the program does (its

@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import maplab.engine.classic.ClassicMap;
-import maplab.engine.classic.GoVersion;
-import maplab.engine.classic.MapType;
+import maplab.engine.GoMap;
+import maplab.engine.GoMaps;
+import maplab.engine.GoVersion;
+import maplab.engine.MapType;
 
 /**
  * The Go heap of a program whose memory is its maps (plus, as parameters, the rest of the program),
@@ -19,7 +20,7 @@ import maplab.engine.classic.MapType;
  *
  * <pre>
  *   GoHeap heap = new GoHeap(GcSettings.defaults().gogc(100));
- *   ClassicMap m = heap.newMap(MapType.of("uint64", "uint64"));
+ *   GoMap m = heap.newMap(MapType.of("uint64", "uint64"));
  *   for (long k = 0; k < 100_000; k++) { long key = k; heap.op(() -> m.set(key, key)); }
  *   heap.timeline().cycles();
  * </pre>
@@ -37,7 +38,7 @@ public final class GoHeap {
     private final GcPacer pacer;
     private final Timeline timeline = new Timeline();
     private final List<MapMemory> maps = new ArrayList<>();
-    private final Map<ClassicMap, MapMemory> byMap = new IdentityHashMap<>();
+    private final Map<GoMap, MapMemory> byMap = new IdentityHashMap<>();
     /** Map objects allocated and not yet freed. */
     private final List<HeapObject> unfreed = new ArrayList<>();
     private long op;
@@ -72,13 +73,13 @@ public final class GoHeap {
 
     public long trigger() { return pacer.trigger(heapInUse); }
 
-    /** make(map[K]V) on this heap, in the heap's Go version. */
-    public ClassicMap newMap(MapType type) {
+    /** make(map[K]V) on this heap, in the heap's Go version (either engine). */
+    public GoMap newMap(MapType type) {
         return newMap(type, b -> b);
     }
 
     /** make(map[K]V, hint). */
-    public ClassicMap newMap(MapType type, long hint) {
+    public GoMap newMap(MapType type, long hint) {
         return newMap(type, b -> b.hint(hint));
     }
 
@@ -86,13 +87,13 @@ public final class GoHeap {
      * make with builder options (hint, seed, hasher, random source) as one operation. The map
      * escapes to the heap (new(hmap)), and is built for the heap's Go version whatever the options say.
      */
-    public ClassicMap newMap(MapType type, UnaryOperator<ClassicMap.Builder> options) {
+    public GoMap newMap(MapType type, UnaryOperator<GoMaps.Builder> options) {
         Objects.requireNonNull(type, "map type");
         Objects.requireNonNull(options, "builder options");
-        ClassicMap.Builder b = options.apply(ClassicMap.builder(type));
+        GoMaps.Builder b = options.apply(GoMaps.builder(type));
         op++;
-        MapMemory mm = new MapMemory(this, "m" + maps.size(), type);
-        ClassicMap m = b.go(settings.version()).listener(mm).build();
+        MapMemory mm = new MapMemory(this, "m" + maps.size(), type.slotHasPointers());
+        GoMap m = b.go(settings.version()).listener(mm).build();
         mm.bind(m);
         maps.add(mm);
         byMap.put(m, mm);
@@ -118,7 +119,7 @@ public final class GoHeap {
     }
 
     /** The program drops its last reference to {@code m}: all its objects become unreachable. */
-    public void release(ClassicMap m) {
+    public void release(GoMap m) {
         MapMemory mm = byMap.get(Objects.requireNonNull(m, "map"));
         if (mm == null) {
             throw new IllegalArgumentException("map " + m + " was not made on this heap (use GoHeap.newMap)");

@@ -1,5 +1,7 @@
 package maplab.memory;
 
+import maplab.engine.ObjectKind;
+
 /**
  * One heap allocation of a map and its life on the timeline: the operation that allocated it, the
  * operation after which the collector could no longer reach it, and the operation at whose end a

@@ -1,6 +1,7 @@
 package maplab.memory;
 
-import maplab.engine.classic.GoVersion;
+import maplab.alloc.SizeClasses;
+import maplab.engine.GoVersion;
 
 /**
  * What one allocation costs the Go heap: the bytes that mallocgc takes for an object and that

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import maplab.engine.classic.MapSnapshot;
-import maplab.experiment.Csv;
+import maplab.table.Csv;
 
 /**
  * The heap model against a real Go runtime: reads what {@code oracle -memory DIR} measured, replays
@@ -59,7 +59,7 @@ public final class MemoryCheckMain {
                 "map bytes", "model", "ratio", "");
         for (RuntimeMeasurements.LiveBytes w : r.live()) {
             MemoryReplay.Live model = MemoryReplay.live(r, w);
-            String state = sameMap(w, model.map());
+            String state = sameMap(w, (MapSnapshot) model.map());
             // The runtime's own 96-byte objects that came or went between the two readings are not
             // the map's; none of the map's objects is 96 bytes, else they could not be told apart.
             long noise = RuntimeMeasurements.RUNTIME_NOISE_CLASS * w.objects96();

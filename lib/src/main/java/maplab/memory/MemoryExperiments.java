@@ -2,10 +2,11 @@ package maplab.memory;
 
 import java.util.ArrayList;
 import java.util.List;
-import maplab.engine.classic.ClassicIterator;
-import maplab.engine.classic.ClassicMap;
-import maplab.engine.classic.GoVersion;
-import maplab.engine.classic.MapType;
+import maplab.engine.GoMap;
+import maplab.engine.GoVersion;
+import maplab.engine.MapIterator;
+import maplab.engine.MapType;
+import maplab.engine.ObjectKind;
 
 /**
  * The questions of "when does my map's memory come back", as plain runs of the heap model that
@@ -26,7 +27,7 @@ public final class MemoryExperiments {
         return MemoryReplay.elem(t.elem(), Math.toIntExact(i % 1_000_000));
     }
 
-    private static void fill(GoHeap heap, ClassicMap m, long from, long to) {
+    private static void fill(GoHeap heap, GoMap m, long from, long to) {
         for (long i = from; i < to; i++) {
             Object k = key(m.type(), i);
             Object e = elem(m.type(), i);
@@ -41,7 +42,7 @@ public final class MemoryExperiments {
     /** Inserts n keys with GOGC=off, then one forced collection: old arrays are garbage only after evacuation. */
     public static GrowthPeak growthPeak(MapType type, long n, GoVersion version) {
         GoHeap heap = new GoHeap(GcSettings.defaults().go(version).gogcOff());
-        ClassicMap m = heap.newMap(type);
+        GoMap m = heap.newMap(type);
         fill(heap, m, 0, n);
         long before = heap.mapBytes();
         heap.gc();
@@ -60,9 +61,9 @@ public final class MemoryExperiments {
     public static IteratorPin iteratorPinning(long n, GoVersion version) {
         MapType type = MapType.of("uint64", "uint64");
         GoHeap heap = new GoHeap(GcSettings.defaults().go(version).gogcOff());
-        ClassicMap m = heap.newMap(type);
+        GoMap m = heap.newMap(type);
         fill(heap, m, 0, n);
-        ClassicIterator it = heap.op(m::iterate);
+        MapIterator it = heap.op(m::iterate);
         long k = n;
         int arraysBefore = arrays(heap);
         // Insert until a growth has started and finished.
@@ -92,7 +93,7 @@ public final class MemoryExperiments {
         long full = 0;
         for (int way = 0; way < 3; way++) {
             GoHeap heap = new GoHeap(GcSettings.defaults().go(version).gogcOff());
-            ClassicMap m = heap.newMap(type);
+            GoMap m = heap.newMap(type);
             fill(heap, m, 0, n);
             heap.gc();
             full = heap.mapBytes();
@@ -121,7 +122,7 @@ public final class MemoryExperiments {
 
     public static PerEntry bytesPerEntry(MapType type, long n, GoVersion version) {
         GoHeap heap = new GoHeap(GcSettings.defaults().go(version).gogcOff());
-        ClassicMap m = heap.newMap(type);
+        GoMap m = heap.newMap(type);
         fill(heap, m, 0, n);
         heap.gc();
         return new PerEntry(type.toString(), n, heap.mapBytes(), (double) heap.mapBytes() / n);
@@ -145,7 +146,7 @@ public final class MemoryExperiments {
         for (int g : gogcs) {
             GoHeap heap = new GoHeap(GcSettings.defaults().go(version).gogc(g).otherLiveBytes(otherLive)
                     .otherAllocPerOp(otherPerOp));
-            ClassicMap m = heap.newMap(type);
+            GoMap m = heap.newMap(type);
             fill(heap, m, 0, n);
             heap.release(m);
             long released = heap.opIndex();

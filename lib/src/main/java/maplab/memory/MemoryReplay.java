@@ -3,10 +3,10 @@ package maplab.memory;
 import java.io.IOException;
 import maplab.engine.GoType;
 import maplab.engine.Hasher;
-import maplab.engine.classic.ClassicMap;
-import maplab.engine.classic.GoVersion;
-import maplab.engine.classic.MapSnapshot;
-import maplab.engine.classic.MapType;
+import maplab.engine.GoMap;
+import maplab.engine.GoVersion;
+import maplab.engine.MapState;
+import maplab.engine.MapType;
 
 /**
  * Replays a measured workload on the heap model, with the hashes the runtime computed. Keys are
@@ -65,7 +65,7 @@ final class MemoryReplay {
     }
 
     /** The bytes the model says the map keeps alive: its objects left after a forced collection. */
-    record Live(long bytes, MapSnapshot map, boolean hasObjectsOf96Bytes) {
+    record Live(long bytes, MapState map, boolean hasObjectsOf96Bytes) {
     }
 
     static Live live(RuntimeMeasurements r, RuntimeMeasurements.LiveBytes w) throws IOException {
@@ -75,7 +75,7 @@ final class MemoryReplay {
         Recorded hasher = new Recorded();
         hasher.byKey = new long[n];
         GoHeap heap = new GoHeap(GcSettings.defaults().go(v).gogcOff());
-        ClassicMap m = heap.newMap(type, b -> (w.hint() < 0 ? b : b.hint(w.hint())).hasher(hasher));
+        GoMap m = heap.newMap(type, b -> (w.hint() < 0 ? b : b.hint(w.hint())).hasher(hasher));
         for (RuntimeMeasurements.Phase p : w.phases()) {
             switch (p.op()) {
                 case "set", "delete" -> {
@@ -109,7 +109,7 @@ final class MemoryReplay {
         hasher.byKey = r.hashes(w.hashes(), w.n());
         GoHeap heap = new GoHeap(GcSettings.defaults().go(v).gogc(w.gogc()).otherLiveBytes(w.baseHeapAlloc())
                 .rootScanBytes(rootScanBytes));
-        ClassicMap m = heap.newMap(MapType.of("uint64", "uint64"), b -> b.hasher(hasher));
+        GoMap m = heap.newMap(MapType.of("uint64", "uint64"), b -> b.hasher(hasher));
         for (int i = 0; i < w.n(); i++) {
             long k = i;
             heap.op(() -> m.set(k, k));

@@ -8,17 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import maplab.engine.GoFatalError;
-import maplab.engine.classic.BucketSnapshot;
-import maplab.engine.classic.ClassicMap;
-import maplab.engine.classic.MapSnapshot;
+import maplab.engine.GoMap;
 
 /**
  * What an execution that did not die left behind, by the same rule the oracle applies to the
  * real runtime's map (oracle/races.go), so the two can be compared class by class. Every kind
  * that applies is named, in this order, joined by " + "; none is "clean":
  * <ul>
- *   <li>duplicate key: a key in more than one live slot (live: tophash of 5 or more; the current
- *       array with its overflow chains, and old buckets not yet evacuated);</li>
+ *   <li>duplicate key: a key in more than one live slot ({@link maplab.engine.MapState#liveSlotKeys()}:
+ *       classic, tophash of 5 or more in the current chains and old buckets not yet evacuated;
+ *       Swiss, a full control byte);</li>
  *   <li>unreachable key: a key in a live slot that a lookup does not find;</li>
  *   <li>lost update: the contents seen through lookups of every key the scenario uses are those
  *       of no sequential order of its statements;</li>
@@ -54,13 +53,8 @@ final class Classifier {
     }
 
     /** The outcome and its detail: {@code {outcome, detail}}. */
-    String[] classify(ClassicMap m) {
-        MapSnapshot s = m.snapshot();
-        List<Object> liveKeys = new ArrayList<>();
-        collect(s.buckets(), false, liveKeys);
-        if (s.growing()) {
-            collect(s.oldbuckets(), true, liveKeys);
-        }
+    String[] classify(GoMap m) {
+        List<Object> liveKeys = m.snapshot().liveSlotKeys();
         List<String> kinds = new ArrayList<>();
         List<String> details = new ArrayList<>();
         try {
@@ -107,20 +101,5 @@ final class Classifier {
             return new String[] {CLEAN, "len " + m.len()};
         }
         return new String[] {String.join(" + ", kinds), String.join("; ", details)};
-    }
-
-    private static void collect(List<BucketSnapshot> heads, boolean old, List<Object> into) {
-        for (BucketSnapshot head : heads) {
-            if (old && head.evacuated()) {
-                continue;
-            }
-            for (BucketSnapshot b : head.chain()) {
-                for (int i = 0; i < 8; i++) {
-                    if (b.live(i)) {
-                        into.add(b.key(i));
-                    }
-                }
-            }
-        }
     }
 }

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import maplab.experiment.TableBuilder;
+import maplab.table.TableBuilder;
 import tech.tablesaw.api.Table;
 
 /**

@@ -1,7 +1,7 @@
 package maplab.race;
 
 import java.util.Arrays;
-import maplab.experiment.Progress;
+import maplab.table.Progress;
 
 /**
  * Explores the schedules of a scenario and classifies each one's outcome: exhaustively up to a

@@ -1,7 +1,7 @@
 package maplab.race;
 
 import maplab.engine.GoType;
-import maplab.engine.classic.MapType;
+import maplab.engine.MapType;
 
 /**
  * One statement of a simulated goroutine: a map operation, which runs the engine's runtime

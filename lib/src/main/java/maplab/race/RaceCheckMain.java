@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import maplab.experiment.Csv;
+import maplab.table.Csv;
 
 /**
  * The model's race outcomes against the real Go runtime's: reads {@code races.json} written by

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import maplab.engine.GoMap;
+import maplab.engine.GoMaps;
 import maplab.engine.GoType;
-import maplab.engine.classic.ClassicMap;
-import maplab.engine.classic.GoVersion;
-import maplab.engine.classic.MapType;
+import maplab.engine.GoVersion;
+import maplab.engine.MapType;
 
 /**
  * A race scenario: a map in an initial state, shared by simulated goroutines that each run a
@@ -84,8 +85,8 @@ public final class Scenario {
     public Map<String, Integer> waitGroups() { return waitGroups; }
 
     /** The map in its initial state, built sequentially, with the given hash seed. */
-    ClassicMap newMap(long seed) {
-        ClassicMap m = ClassicMap.builder(type).go(version).hint(hint).seed(seed).build();
+    GoMap newMap(long seed) {
+        GoMap m = GoMaps.builder(type).go(version).hint(hint).seed(seed).build();
         initial.forEach(m::set);
         return m;
     }

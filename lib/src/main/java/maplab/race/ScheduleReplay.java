@@ -2,11 +2,11 @@ package maplab.race;
 
 import java.util.ArrayList;
 import java.util.List;
-import maplab.engine.classic.MapSnapshot;
-import maplab.engine.classic.Shared;
-import maplab.experiment.TableBuilder;
+import maplab.engine.MapState;
+import maplab.engine.SharedField;
 import maplab.render.SvgDiagram;
 import maplab.render.TextDiagram;
+import maplab.table.TableBuilder;
 import tech.tablesaw.api.Table;
 
 /**
@@ -18,7 +18,7 @@ public final class ScheduleReplay {
 
     /** One executed step; {@code state} is the map after it (null if the model could not read it). */
     public record Step(int index, int goroutine, String statement, String function, String access,
-                       boolean write, MapSnapshot state) {
+                       boolean write, MapState state) {
 
         /** e.g. {@code 12 G2 mapassign_fast64 write buckets#0[0].tophash[0]}. */
         @Override
@@ -49,7 +49,7 @@ public final class ScheduleReplay {
         try (Scheduler scheduler = new Scheduler(scenario)) {
             Scheduler.Observer obs = new Scheduler.Observer() {
                 @Override
-                public void step(int g, int statement, Shared field, String access, boolean write) {
+                public void step(int g, int statement, SharedField field, String access, boolean write) {
                     closeStep(steps, open, scheduler);
                     Op op = scenario.goroutines().get(g).get(statement);
                     open[0] = new Object[] {g, op.go(), op.onMap() ? op.function(scenario.type()) : "sync",
@@ -75,7 +75,7 @@ public final class ScheduleReplay {
             return;
         }
         Object[] o = (Object[]) open[0];
-        MapSnapshot state;
+        MapState state;
         try {
             state = scheduler.map().snapshot();
         } catch (RuntimeException e) {
@@ -106,13 +106,13 @@ public final class ScheduleReplay {
 
     /** The map after step i, as an SVG bucket diagram. */
     public String svg(int i) {
-        MapSnapshot s = step(i).state();
+        MapState s = step(i).state();
         return s == null ? SvgDiagram.render(steps.get(0).state()) : SvgDiagram.render(s);
     }
 
     /** The map after step i, as text. */
     public String text(int i) {
-        MapSnapshot s = step(i).state();
+        MapState s = step(i).state();
         return s == null ? "(the model could not read the state after step " + i + ")" : TextDiagram.render(s);
     }
 

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 import maplab.engine.GoFatalError;
-import maplab.engine.classic.ClassicIterator;
-import maplab.engine.classic.ClassicMap;
-import maplab.engine.classic.Shared;
-import maplab.engine.classic.StepHook;
+import maplab.engine.GoMap;
+import maplab.engine.MapIterator;
+import maplab.engine.SharedField;
+import maplab.engine.StepHook;
 
 /**
  * Runs executions of one scenario under a {@link Strategy}. Each simulated goroutine runs the
@@ -30,7 +30,7 @@ final class Scheduler implements StepHook, AutoCloseable {
 
     /** Sees every step as it executes (for step-by-step replays). */
     interface Observer {
-        void step(int goroutine, int statement, Shared field, String access, boolean write);
+        void step(int goroutine, int statement, SharedField field, String access, boolean write);
     }
 
     /** Unwinds a goroutine's stack when the execution is over (a fatal error elsewhere, or a shutdown). */
@@ -59,7 +59,7 @@ final class Scheduler implements StepHook, AutoCloseable {
     private volatile boolean shutdown;
 
     private Strategy strategy;
-    private ClassicMap map;
+    private GoMap map;
     private SyncState sync;
     private RaceDetector detector;
     private Observer observer;
@@ -137,12 +137,12 @@ final class Scheduler implements StepHook, AutoCloseable {
     }
 
     /** The map of the last execution, detached from the scheduler. */
-    ClassicMap map() {
+    GoMap map() {
         return map;
     }
 
     @Override
-    public void step(Object memory, Shared field, int slot, boolean write) {
+    public void step(Object memory, SharedField field, int slot, boolean write) {
         if (inHook) {
             return; // the model reading its own state (a snapshot), not the runtime
         }
@@ -159,7 +159,7 @@ final class Scheduler implements StepHook, AutoCloseable {
         if (observer != null) {
             inHook = true;
             try {
-                observer.step(g, statement[g], field, Shared.describe(memory, field, slot), write);
+                observer.step(g, statement[g], field, field.describe(memory, slot), write);
             } finally {
                 inHook = false;
             }
@@ -269,7 +269,8 @@ final class Scheduler implements StepHook, AutoCloseable {
             } else if (op instanceof Op.Delete d) {
                 map.delete(d.key());
             } else if (op instanceof Op.Range) {
-                ClassicIterator it = map.iterate();
+                // for range m {}: the body is empty, so each key is followed at once by the advance.
+                MapIterator it = map.iterate();
                 while (it.next()) {
                     // the loop body does nothing with the entries
                 }

@@ -3,6 +3,7 @@ package maplab.render;
 import java.util.List;
 import java.util.Locale;
 import maplab.engine.GoType;
+import maplab.engine.MapState;
 import maplab.engine.classic.BucketSnapshot;
 import maplab.engine.classic.MapSnapshot;
 
@@ -32,6 +33,14 @@ public final class SvgDiagram {
     private static final int MAX_CHARS = 10;
 
     private SvgDiagram() {
+    }
+
+    /** The picture of either engine's state. */
+    public static String render(MapState s) {
+        if (s instanceof MapSnapshot c) {
+            return render(c);
+        }
+        throw new IllegalArgumentException("no SVG diagram for " + s.getClass().getName());
     }
 
     public static String render(MapSnapshot s) {

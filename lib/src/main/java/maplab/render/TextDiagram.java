@@ -2,6 +2,7 @@ package maplab.render;
 
 import java.util.List;
 import maplab.engine.GoType;
+import maplab.engine.MapState;
 import maplab.engine.classic.BucketSnapshot;
 import maplab.engine.classic.MapSnapshot;
 
@@ -20,6 +21,14 @@ import maplab.engine.classic.MapSnapshot;
 public final class TextDiagram {
 
     private TextDiagram() {
+    }
+
+    /** The picture of either engine's state. */
+    public static String render(MapState s) {
+        if (s instanceof MapSnapshot c) {
+            return render(c);
+        }
+        throw new IllegalArgumentException("no text diagram for " + s.getClass().getName());
     }
 
     public static String render(MapSnapshot s) {

@@ -2,7 +2,7 @@ package maplab.trace;
 
 import java.util.ArrayList;
 import java.util.List;
-import maplab.engine.classic.ClassicIterator;
+import maplab.engine.MapIterator;
 
 /**
  * A {@code for k := range m} loop held open across other map operations, as a trace's
@@ -15,16 +15,16 @@ import maplab.engine.classic.ClassicIterator;
  */
 final class PausedLoop {
 
-    private final ClassicIterator it;
+    private final MapIterator it;
     /** The first key was found by the start and has not been reported yet. */
     private boolean pending = true;
     private boolean ended;
 
-    PausedLoop(ClassicIterator it) {
+    PausedLoop(MapIterator it) {
         this.it = it;
     }
 
-    ClassicIterator iterator() {
+    MapIterator iterator() {
         return it;
     }
 

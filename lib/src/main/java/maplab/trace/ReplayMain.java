@@ -22,7 +22,7 @@ public final class ReplayMain {
 
     static int run(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: ./maplab replay FILE|DIR...  (traces in ../shared/trace-format.md)");
+            System.err.println("usage: ./maplab replay FILE|DIR...  (traces in the format of docs/trace-format.md)");
             return 2;
         }
         List<Path> files = new ArrayList<>();
@@ -45,7 +45,7 @@ public final class ReplayMain {
         long ops = 0;
         for (Path f : files) {
             try {
-                ReplayResult r = ClassicReplayer.replay(TraceReader.read(f));
+                ReplayResult r = Replayer.replay(TraceReader.read(f));
                 System.out.println(r.line());
                 ops += r.opsCompared();
                 if (r.passed()) {

@@ -1,7 +1,7 @@
 package maplab.trace;
 
-import maplab.engine.classic.GoVersion;
-import maplab.engine.classic.MapType;
+import maplab.engine.GoVersion;
+import maplab.engine.MapType;
 
 /**
  * Line 1 of a trace: which runtime produced it and for which map type.

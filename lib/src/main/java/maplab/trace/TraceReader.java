@@ -15,11 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import maplab.engine.GoType;
-import maplab.engine.classic.GoVersion;
-import maplab.engine.classic.MapType;
+import maplab.engine.GoVersion;
+import maplab.engine.MapType;
 
 /**
- * Reads a trace (../shared/trace-format.md, version 1, classic engine) and checks every line
+ * Reads a trace (docs/trace-format.md, version 1, either engine) and checks every line
  * before anything is replayed: a header it does not understand, a newer format version, a line
  * that is not JSON or is cut short, a missing or mistyped field, a key that does not parse: each
  * is refused with a {@link TraceFormatException} naming the file and line.
@@ -95,11 +95,16 @@ public final class TraceReader {
                 throw new IllegalArgumentException("format version " + version + " does not exist");
             }
             String engine = string(h, "engine");
-            if (!engine.equals("classic")) {
-                throw new IllegalArgumentException("engine '" + engine + "' cannot be replayed yet: only 'classic'");
+            TraceCodec codec = TraceCodec.of(engine);
+            if (codec == null) {
+                throw new IllegalArgumentException("unknown engine '" + engine + "': use classic or swiss");
             }
             String go = string(h, "go");
             GoVersion goVersion = GoVersion.parse(go);
+            if (!goVersion.engine().name().equalsIgnoreCase(engine)) {
+                throw new IllegalArgumentException("engine '" + engine + "' but Go " + goVersion.release()
+                        + " has the " + goVersion.engine().name().toLowerCase(java.util.Locale.ROOT) + " map");
+            }
             String goarch = string(h, "goarch");
             if (!goarch.equals("amd64")) {
                 throw new IllegalArgumentException("goarch '" + goarch + "': the model has amd64 layouts only");
@@ -107,7 +112,7 @@ public final class TraceReader {
             MapType type = MapType.of(GoType.named(string(h, "keyType")), GoType.named(string(h, "elemType")));
             expect(integer(h, "keySize"), type.keySize(), "keySize", type);
             expect(integer(h, "elemSize"), type.elemSize(), "elemSize", type);
-            expect(integer(h, "bucketSize"), type.bucketSize(), "bucketSize", type);
+            codec.checkLayout(h, type);
             if (bool(h, "indirectKey") != type.indirectKey() || bool(h, "indirectElem") != type.indirectElem()) {
                 throw new IllegalArgumentException("indirectKey/indirectElem do not match " + type);
             }
@@ -138,8 +143,9 @@ public final class TraceReader {
                 throw new IllegalArgumentException(index == 0 ? "the first operation must be make, got " + op
                         : "make may only be the first operation");
             }
-            fields(o, op, header.type());
-            summary(o);
+            TraceCodec codec = TraceCodec.of(header.engine());
+            fields(o, op, header.type(), codec);
+            codec.checkSummary(obj(o, "summary"));
             if (o.has("after") && !o.get("after").isJsonNull() && !o.get("after").isJsonObject()) {
                 throw new IllegalArgumentException("after must be an object");
             }
@@ -150,7 +156,7 @@ public final class TraceReader {
         }
     }
 
-    private static void fields(JsonObject o, String op, MapType t) {
+    private static void fields(JsonObject o, String op, MapType t, TraceCodec codec) {
         switch (op) {
             case "make":
                 if (integer(o, "hint") < -1) {
@@ -172,12 +178,12 @@ public final class TraceReader {
                 bool(o, "found");
                 break;
             case "iterate":
-                start(o);
+                codec.checkStart(obj(o, "start"));
                 keys(o, "order", t);
                 break;
             case "iter-open":
                 integer(o, "it");
-                start(o);
+                codec.checkStart(obj(o, "start"));
                 break;
             case "iter-next":
                 integer(o, "it");
@@ -189,8 +195,9 @@ public final class TraceReader {
             case "gc":
                 for (JsonElement e : array(o, "freed")) {
                     String id = e.getAsString();
-                    if (!id.matches("(buckets|overflow)#\\d+")) {
-                        throw new IllegalArgumentException("freed: '" + id + "' is not buckets#k or overflow#k");
+                    if (!codec.freedIds().matcher(id).matches()) {
+                        throw new IllegalArgumentException("freed: '" + id + "' is not an allocation id of the "
+                                + codec.engine() + " map (" + codec.freedIds() + ")");
                     }
                 }
                 break;
@@ -199,28 +206,11 @@ public final class TraceReader {
         }
     }
 
-    private static void start(JsonObject o) {
-        JsonObject s = obj(o, "start");
-        if (integer(s, "bucket") < 0 || integer(s, "offset") < 0 || integer(s, "offset") > 7) {
-            throw new IllegalArgumentException("start: bucket must be >= 0 and offset 0..7");
-        }
-    }
-
     private static void keys(JsonObject o, String field, MapType t) {
         JsonArray a = array(o, field);
         for (int j = 0; j < a.size(); j++) {
             Values.decode(t.key(), a.get(j), field + "[" + j + "]");
         }
-    }
-
-    private static void summary(JsonObject o) {
-        JsonObject s = obj(o, "summary");
-        for (String f : new String[] {"count", "B", "flags", "noverflow", "nevacuate"}) {
-            integer(s, "summary." + f, s.get(f));
-        }
-        bool(s, "growing");
-        bool(s, "sameSizeGrow");
-        Values.hex(s.get("hash0"), "summary.hash0");
     }
 
     static String string(JsonObject o, String f) {
@@ -235,7 +225,7 @@ public final class TraceReader {
         return integer(o, f, o.get(f));
     }
 
-    private static long integer(JsonObject o, String f, JsonElement e) {
+    static long integer(JsonObject o, String f, JsonElement e) {
         if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
             throw new IllegalArgumentException(f + (e == null ? " is missing" : " must be a number, got " + e));
         }

@@ -7,9 +7,9 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.HashMap;
 import java.util.Map;
-import maplab.engine.classic.ClassicIterator;
-import maplab.engine.classic.ClassicMap;
-import maplab.engine.classic.MapType;
+import maplab.engine.GoMap;
+import maplab.engine.MapIterator;
+import maplab.engine.MapType;
 
 /**
  * Writes a trace of what the model does, in the same format the oracle writes for the real
@@ -19,8 +19,9 @@ import maplab.engine.classic.MapType;
  */
 public final class TraceRecorder {
 
-    private final ClassicMap map;
+    private final GoMap map;
     private final MapType t;
+    private final TraceCodec codec;
     private final Writer out;
     private final boolean after;
     private final Map<Long, PausedLoop> iterators = new HashMap<>();
@@ -30,18 +31,22 @@ public final class TraceRecorder {
      * Starts a trace of {@code map}, which must be freshly made (no operation yet) with this
      * {@code hint} (-1 for none). Writes the header and the make line.
      */
-    public TraceRecorder(ClassicMap map, long hint, String workload, boolean after, Writer out) {
+    public TraceRecorder(GoMap map, long hint, String workload, boolean after, Writer out) {
         if (map.opIndex() != 0) {
             throw new IllegalArgumentException("record from make: the map has already run " + map.opIndex() + " operations");
         }
         this.map = map;
         this.t = map.type();
+        this.codec = TraceCodec.of(map.version().engine());
+        if (codec == null) {
+            throw new IllegalArgumentException("traces of the " + map.version().engine() + " map are not written yet");
+        }
         this.out = out;
         this.after = after;
         JsonObject h = new JsonObject();
         h.addProperty("format", TraceHeader.FORMAT);
         h.addProperty("version", TraceHeader.FORMAT_VERSION);
-        h.addProperty("engine", "classic");
+        h.addProperty("engine", codec.engine());
         // The Go release whose rules the model followed; "producer" says it is the model, not a runtime.
         h.addProperty("go", map.version().toString());
         h.addProperty("producer", "maplab-model");
@@ -52,7 +57,7 @@ public final class TraceRecorder {
         h.addProperty("elemSize", t.elemSize());
         h.addProperty("indirectKey", t.indirectKey());
         h.addProperty("indirectElem", t.indirectElem());
-        h.addProperty("bucketSize", t.bucketSize());
+        codec.writeLayout(h, t);
         h.addProperty("workload", workload);
         write(h);
         JsonObject make = line("make");
@@ -87,8 +92,8 @@ public final class TraceRecorder {
 
     public void iterate() {
         JsonObject o = line("iterate");
-        ClassicIterator it = map.iterate();
-        o.add("start", ClassicState.start(it));
+        MapIterator it = map.iterate();
+        o.add("start", codec.start(it));
         JsonArray order = new JsonArray();
         for (; it.hasEntry(); it.next()) {
             order.add(Values.encode(t.key(), it.key()));
@@ -101,9 +106,9 @@ public final class TraceRecorder {
     public void iterOpen(long id) {
         JsonObject o = line("iter-open");
         o.addProperty("it", id);
-        ClassicIterator it = map.iterate();
+        MapIterator it = map.iterate();
         iterators.put(id, new PausedLoop(it));
-        o.add("start", ClassicState.start(it));
+        o.add("start", codec.start(it));
         finish(o);
     }
 
@@ -170,9 +175,9 @@ public final class TraceRecorder {
 
     private void finish(JsonObject o) {
         var s = map.snapshot();
-        o.add("summary", ClassicState.summary(s));
+        o.add("summary", codec.summary(s));
         if (after) {
-            o.add("after", ClassicState.after(s));
+            o.add("after", codec.after(s));
         }
         write(o);
     }

@@ -8,11 +8,39 @@ import maplab.engine.GoType;
 /**
  * Keys and elems as the trace format writes them: integers as decimal strings (they may exceed
  * 2^53), strings as JSON strings, {@code [N]byte} as the decimal value of its first 8 bytes read
- * little-endian.
+ * little-endian, pointers ({@code *T}) as the decimal number the trace gives the object they point
+ * to.
  */
 final class Values {
 
     private Values() {
+    }
+
+    /** A pointer key or elem of a trace: the object numbered {@code n} (compared by identity, as Go compares pointers). */
+    static final class Pointer {
+        final long n;
+
+        private Pointer(long n) {
+            this.n = n;
+        }
+
+        @Override
+        public String toString() {
+            return "*T#" + n;
+        }
+    }
+
+    /**
+     * The objects of one trace's pointers: the same number is the same object, so that the
+     * model's identity comparison sees the runtime's pointer equality.
+     */
+    static final class Pointers {
+        private final java.util.Map<Long, Pointer> byNumber = new java.util.HashMap<>();
+
+        /** The one object of a decoded pointer; other values unchanged. */
+        Object intern(Object v) {
+            return v instanceof Pointer p ? byNumber.computeIfAbsent(p.n, Pointer::new) : v;
+        }
     }
 
     static JsonElement encode(GoType t, Object v) {
@@ -29,6 +57,9 @@ final class Values {
         }
         if (v instanceof String) {
             return new JsonPrimitive((String) v);
+        }
+        if (v instanceof Pointer p) {
+            return new JsonPrimitive(Long.toString(p.n));
         }
         if (v instanceof Long && t == GoType.UINT64) {
             return new JsonPrimitive(Long.toUnsignedString((Long) v));
@@ -63,6 +94,13 @@ final class Values {
             }
             if (t == GoType.INT32) {
                 return Integer.parseInt(s);
+            }
+            if (t == GoType.POINTER) {
+                long n = Long.parseLong(s);
+                if (n < 1) {
+                    throw new NumberFormatException();
+                }
+                return new Pointer(n);
             }
             if (t.javaType() == byte[].class) {
                 long x = Long.parseUnsignedLong(s);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongFunction;
-import maplab.engine.classic.MapType;
+import maplab.engine.MapType;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 

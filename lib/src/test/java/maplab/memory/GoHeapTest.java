@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import maplab.engine.classic.ClassicIterator;
-import maplab.engine.classic.ClassicMap;
-import maplab.engine.classic.GoVersion;
-import maplab.engine.classic.MapType;
+import maplab.engine.GoMap;
+import maplab.engine.GoVersion;
+import maplab.engine.MapIterator;
+import maplab.engine.MapType;
+import maplab.engine.ObjectKind;
 import org.junit.jupiter.api.Test;
 
 /** The heap model driven by the engine: what is allocated, when it dies, when cycles free it. */
@@ -23,7 +24,7 @@ class GoHeapTest {
         return new GoHeap(GcSettings.defaults().gogcOff());
     }
 
-    private static void fill(GoHeap heap, ClassicMap m, long from, long to) {
+    private static void fill(GoHeap heap, GoMap m, long from, long to) {
         for (long i = from; i < to; i++) {
             long k = i;
             heap.op(() -> m.set(k, k));
@@ -37,7 +38,7 @@ class GoHeapTest {
     @Test
     void tenKeysLeaveHmapAndTwoBucketsAfterTheFirstGrowth() {
         GoHeap heap = off();
-        ClassicMap m = heap.newMap(U64);
+        GoMap m = heap.newMap(U64);
         fill(heap, m, 0, 10);
         // hmap 48 + lazy first bucket 144 + the B1 array 288; the first bucket is dead but not freed.
         assertEquals(48 + 144 + 288, heap.mapBytes());
@@ -51,7 +52,7 @@ class GoHeapTest {
     @Test
     void oldArrayLivesUntilEvacuationFinishes() {
         GoHeap heap = off();
-        ClassicMap m = heap.newMap(U64);
+        GoMap m = heap.newMap(U64);
         fill(heap, m, 0, 27); // B2 -> B3 starts at the 27th key
         assertTrue(m.snapshot().growing());
         heap.gc();
@@ -71,10 +72,10 @@ class GoHeapTest {
     @Test
     void iteratingANoscanMapAllocatesMapextraAndAnOverflowSliceHeader() {
         GoHeap heap = off();
-        ClassicMap m = heap.newMap(U64);
+        GoMap m = heap.newMap(U64);
         fill(heap, m, 0, 1);
         long before = heap.mapBytes();
-        ClassicIterator it = heap.op(m::iterate);
+        MapIterator it = heap.op(m::iterate);
         assertEquals(before + 24 + 24, heap.mapBytes()); // createOverflow: mapextra + new([]*bmap)
         heap.op(it::close);
         heap.gc();
@@ -95,7 +96,7 @@ class GoHeapTest {
     @Test
     void indirectElemsAreFreedByDeleteAndByClear() {
         GoHeap heap = off();
-        ClassicMap m = heap.newMap(BIG);
+        GoMap m = heap.newMap(BIG);
         for (long i = 0; i < 100; i++) {
             long k = i;
             heap.op(() -> m.set(k, new byte[200]));
@@ -131,7 +132,7 @@ class GoHeapTest {
     @Test
     void releasedMapIsFreedByTheNextCycle() {
         GoHeap heap = off();
-        ClassicMap m = heap.newMap(U64, 100);
+        GoMap m = heap.newMap(U64, 100);
         fill(heap, m, 0, 50);
         heap.release(m);
         assertThrows(IllegalStateException.class, () -> heap.release(m));
@@ -146,7 +147,7 @@ class GoHeapTest {
     @Test
     void pacerStartsCyclesWhenTheHeapReachesTheTrigger() {
         GoHeap heap = new GoHeap(GcSettings.defaults().gogc(100).otherAllocPerOp(64 << 10));
-        ClassicMap m = heap.newMap(U64);
+        GoMap m = heap.newMap(U64);
         fill(heap, m, 0, 2000);
         List<GcCycle> cycles = heap.timeline().cycles();
         assertTrue(cycles.size() >= 20, "about 128 MB of garbage in 4 MB goals: " + cycles.size());
@@ -162,7 +163,7 @@ class GoHeapTest {
     @Test
     void gogcOffRunsNoCycleAndAHigherGogcReturnsMemoryLater() {
         GoHeap heap = off();
-        ClassicMap m = heap.newMap(U64);
+        GoMap m = heap.newMap(U64);
         fill(heap, m, 0, 5000);
         assertEquals(0, heap.numGC());
         List<MemoryExperiments.Return> r = MemoryExperiments.gogcReturn(U64, 5000, 1 << 20, 4096,

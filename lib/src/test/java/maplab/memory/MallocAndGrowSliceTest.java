@@ -3,7 +3,8 @@ package maplab.memory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import maplab.engine.classic.GoVersion;
+import maplab.alloc.GrowSlice;
+import maplab.engine.GoVersion;
 import org.junit.jupiter.api.Test;
 
 /** Malloc.footprint (mallocgc's slot or pages) and GrowSlice (growslice's capacities). */
@@ -43,13 +44,13 @@ class MallocAndGrowSliceTest {
         long cap = 0;
         long[] expected = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512};
         for (long want : expected) {
-            cap = GrowSlice.grownCap(cap + 1, cap, GoVersion.GO1_19);
+            cap = GrowSlice.grownCap(cap + 1, cap, GoVersion.GO1_19.mallocHeaders());
             assertEquals(want, cap);
         }
         // 512 + (512 + 768) / 4 = 832 elements = 6656 bytes, rounded up to the 6784-byte class: 848.
-        assertEquals(848, GrowSlice.grownCap(513, 512, GoVersion.GO1_19));
+        assertEquals(848, GrowSlice.grownCap(513, 512, GoVersion.GO1_19.mallocHeaders()));
         // 1.22: the pointer array needs its 8-byte header inside the same class: 6776 / 8 = 847.
-        assertEquals(847, GrowSlice.grownCap(513, 512, GoVersion.GO1_22));
+        assertEquals(847, GrowSlice.grownCap(513, 512, GoVersion.GO1_22.mallocHeaders()));
         assertEquals(832, GrowSlice.nextCap(513, 512));
         assertThrows(IllegalArgumentException.class, () -> GrowSlice.nextCap(3, 4));
     }

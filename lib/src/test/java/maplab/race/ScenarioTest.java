@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import maplab.engine.classic.MapType;
+import maplab.engine.MapType;
 import org.junit.jupiter.api.Test;
 
 class ScenarioTest {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import maplab.engine.classic.MapType;
+import maplab.engine.MapType;
 import org.junit.jupiter.api.Test;
 
 class ScheduleReplayTest {

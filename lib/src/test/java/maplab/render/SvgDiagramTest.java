@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import javax.xml.parsers.DocumentBuilderFactory;
 import maplab.engine.classic.ClassicMap;
 import maplab.engine.classic.MapSnapshot;
-import maplab.engine.classic.MapType;
+import maplab.engine.MapType;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 

@@ -43,7 +43,7 @@ class GoldenTracesTest {
         }
         return files.stream().map(f -> DynamicTest.dynamicTest(root.relativize(f).toString(), () -> {
             Trace trace = TraceReader.read(f);
-            ReplayResult r = ClassicReplayer.replay(trace);
+            ReplayResult r = Replayer.replay(trace);
             assertTrue(r.passed(), r.line());
             assertTrue(trace.header().go().startsWith(f.getParent().getFileName().toString()),
                     "a trace of " + trace.header().go() + " filed under " + f.getParent());
@@ -74,7 +74,7 @@ class GoldenTracesTest {
             }
         }
         assertNotNull(path, "operation 20 has no live slot to corrupt");
-        ReplayResult r = ClassicReplayer.replay(TraceReader.read("corrupted.jsonl", new StringReader(String.join("\n", lines))));
+        ReplayResult r = Replayer.replay(TraceReader.read("corrupted.jsonl", new StringReader(String.join("\n", lines))));
         assertFalse(r.passed());
         assertEquals(n - 1, r.failure().op());
         assertEquals(path, r.failure().path());

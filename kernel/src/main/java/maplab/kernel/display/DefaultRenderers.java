@@ -1,8 +1,8 @@
 package maplab.kernel.display;
 
-import maplab.engine.classic.ClassicMap;
-import maplab.engine.classic.MapEvent;
-import maplab.engine.classic.MapSnapshot;
+import maplab.engine.EngineEvent;
+import maplab.engine.GoMap;
+import maplab.engine.MapState;
 
 /**
  * The renderers every session starts with. Each library's renderer lives in its own class so
@@ -14,9 +14,9 @@ final class DefaultRenderers {
     }
 
     static void registerAll() {
-        Renderers.register(MapSnapshot.class, ModelRenderer::snapshot);
-        Renderers.register(ClassicMap.class, m -> ModelRenderer.snapshot(m.snapshot()));
-        Renderers.register(MapEvent.class, ModelRenderer::event);
+        Renderers.register(MapState.class, ModelRenderer::snapshot);
+        Renderers.register(GoMap.class, m -> ModelRenderer.snapshot(m.snapshot()));
+        Renderers.register(EngineEvent.class, ModelRenderer::event);
         Renderers.register(tech.tablesaw.table.Relation.class, TableRenderer::render);
         Renderers.register(org.knowm.xchart.internal.chartpart.Chart.class, ChartRenderer::render);
     }

@@ -1,23 +1,27 @@
 package maplab.kernel.display;
 
+import maplab.engine.EngineEvent;
+import maplab.engine.MapState;
 import maplab.engine.classic.MapEvent;
-import maplab.engine.classic.MapSnapshot;
 import maplab.render.SvgDiagram;
 import maplab.render.TextDiagram;
 
-/** The map model's states as SVG bucket diagrams (with the text diagram as text/plain), events as a line. */
+/**
+ * Either engine's map states as SVG diagrams (with the text diagram as text/plain), events as a
+ * line coloured like the slots they touch. The drawing is lib's (maplab.render); this only wires it.
+ */
 final class ModelRenderer {
 
     private ModelRenderer() {
     }
 
-    static MimeBundle snapshot(MapSnapshot s) {
+    static MimeBundle snapshot(MapState s) {
         return new MimeBundle()
                 .put("image/svg+xml", SvgDiagram.render(s))
                 .put("text/plain", TextDiagram.render(s));
     }
 
-    static MimeBundle event(MapEvent e) {
+    static MimeBundle event(EngineEvent e) {
         String text = e.toString();
         String kind = e.getClass().getSimpleName();
         String html = "<div style=\"font-family:monospace\"><span style=\"background:" + colour(e)
@@ -26,7 +30,7 @@ final class ModelRenderer {
         return new MimeBundle().put("text/html", html).put("text/plain", text);
     }
 
-    private static String colour(MapEvent e) {
+    private static String colour(EngineEvent e) {
         if (e instanceof MapEvent.SlotWritten || e instanceof MapEvent.ElemUpdated) {
             return SvgDiagram.LIVE;
         }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Base64;
 import maplab.engine.classic.ClassicMap;
-import maplab.engine.classic.MapType;
+import maplab.engine.MapType;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.CategoryChartBuilder;
 import tech.tablesaw.api.IntColumn;

@@ -2,7 +2,7 @@ package maplab.engine.classic;
 
 import static maplab.engine.classic.Hmap.HASH_WRITING;
 import static maplab.engine.classic.Hmap.bucketMask;
-import static maplab.engine.classic.MapType.BUCKET_CNT;
+import static maplab.engine.classic.BucketType.BUCKET_CNT;
 import static maplab.engine.classic.Tophash.EMPTY_REST;
 
 import maplab.engine.GoFatalError;

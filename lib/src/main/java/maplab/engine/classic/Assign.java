@@ -2,7 +2,7 @@ package maplab.engine.classic;
 
 import static maplab.engine.classic.Hmap.HASH_WRITING;
 import static maplab.engine.classic.Hmap.bucketMask;
-import static maplab.engine.classic.MapType.BUCKET_CNT;
+import static maplab.engine.classic.BucketType.BUCKET_CNT;
 import static maplab.engine.classic.Tophash.EMPTY_REST;
 
 import maplab.engine.GoFatalError;
@@ -114,23 +114,23 @@ final class Assign {
             // Store the new key at the insert position: pointers to fresh objects first when
             // key or elem are indirect, then the key itself, then tophash, in the runtime's order;
             // the fast variants store tophash before the key.
-            if (h.t.variant() != MapType.Variant.GENERIC) {
+            if (h.t.variant() != maplab.engine.MapType.Variant.GENERIC) {
                 insertm.setTophash(insertj, inserti, top);
             }
             if (h.t.indirectKey()) {
                 insertm.setKey(insertj, inserti, new Indirect(null, h.nextIndirectId++));
                 if (h.events != null) {
-                    h.events.emit(new MapEvent.IndirectAllocated(h.op, h.nextIndirectId - 1, true, h.t.key().size()));
+                    Events.indirectAllocated(h, true);
                 }
             }
             if (h.t.indirectElem()) {
                 insertm.setElem(insertj, inserti, new Indirect(null, h.nextIndirectId++));
                 if (h.events != null) {
-                    h.events.emit(new MapEvent.IndirectAllocated(h.op, h.nextIndirectId - 1, false, h.t.elem().size()));
+                    Events.indirectAllocated(h, false);
                 }
             }
             storeKey(h, insertm, insertj, inserti, key);
-            if (h.t.variant() == MapType.Variant.GENERIC) {
+            if (h.t.variant() == maplab.engine.MapType.Variant.GENERIC) {
                 insertm.setTophash(insertj, inserti, top);
             }
             h.setCount(h.count() + 1);

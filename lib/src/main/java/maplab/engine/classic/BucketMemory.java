@@ -1,8 +1,9 @@
 package maplab.engine.classic;
 
-import static maplab.engine.classic.MapType.BUCKET_CNT;
+import static maplab.engine.classic.BucketType.BUCKET_CNT;
 
 import java.util.Arrays;
+import maplab.engine.StepHook;
 
 /**
  * The memory of buckets ({@code bmap}s): one bucket array, or a chunk of overflow buckets each
@@ -28,7 +29,7 @@ final class BucketMemory {
 
     /** The map these buckets belong to, whose hook (if any) sees every access. */
     private final Hmap h;
-    private final MapType t;
+    private final BucketType t;
     /** Bucket j's 8 tophash bytes, slot i in bits 8i..8i+7. */
     private final long[] tophash;
     /**

@@ -1,6 +1,6 @@
 package maplab.engine.classic;
 
-import java.util.Map;
+import maplab.engine.MapIterator;
 
 /**
  * A {@code for k, v := range m} loop that the caller advances step by step, so writes can happen
@@ -9,7 +9,7 @@ import java.util.Map;
  * points to reachable until {@link #close()} (the loop is left and nothing refers to it); the
  * iterator flags it set on the map stay set either way, as in Go.
  */
-public final class ClassicIterator {
+public final class ClassicIterator implements MapIterator {
 
     private final ClassicMap map;
     private final Hiter it;
@@ -30,19 +30,13 @@ public final class ClassicIterator {
     /** The current key; throws if the loop has ended. */
     public Object key() {
         requireEntry();
-        return map.type().wordKeys() ? (Object) it.keyWord : map.type().key().own(it.key);
+        return map.hmap().t.wordKeys() ? (Object) it.keyWord : map.type().key().own(it.key);
     }
 
     /** The current elem; throws if the loop has ended. */
     public Object elem() {
         requireEntry();
-        return map.type().wordElems() ? (Object) it.elemWord : map.type().elem().own(it.elem);
-    }
-
-    /** The current entry; throws if the loop has ended. */
-    public Map.Entry<Object, Object> entry() {
-        requireEntry();
-        return Map.entry(key(), elem());
+        return map.hmap().t.wordElems() ? (Object) it.elemWord : map.type().elem().own(it.elem);
     }
 
     /**

@@ -1,17 +1,22 @@
 package maplab.engine.classic;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import maplab.engine.Hasher;
-import maplab.engine.RandomSource;
-import maplab.engine.StandardHasher;
+import maplab.engine.Allocated;
+import maplab.engine.GoMap;
+import maplab.engine.GoVersion;
+import maplab.engine.LiveAllocations;
+import maplab.engine.MapBuilder;
+import maplab.engine.MapListener;
+import maplab.engine.MapType;
+import maplab.engine.ObjectKind;
+import maplab.engine.ReferencesDropped;
+import maplab.engine.StepHook;
 
 /**
- * A Go classic map (runtime/map.go of Go 1.19-1.23) that you can watch: the public face of the
- * engine. Each method is one Go map operation and checks its arguments before touching the map,
- * so bad input throws an exception naming the problem and changes nothing.
+ * A Go classic map (runtime/map.go of Go 1.19-1.23) that you can watch: the classic engine's
+ * {@link GoMap}. Each method is one Go map operation and checks its arguments before touching the
+ * map, so bad input throws an exception naming the problem and changes nothing.
  *
  * <pre>
  *   ClassicMap m = ClassicMap.builder(MapType.of("uint64", "uint64")).go("1.19").seed(1).build();
@@ -19,22 +24,38 @@ import maplab.engine.StandardHasher;
  *   System.out.println(maplab.render.TextDiagram.render(m.snapshot()));
  * </pre>
  */
-public final class ClassicMap {
+public final class ClassicMap implements GoMap {
+
+    /** new(hmap): the header's size on amd64. */
+    static final long HMAP_SIZE = 48;
 
     private final Hmap h;
     private long ops;
 
-    private ClassicMap(Builder b, RandomSource random) {
-        h = new Hmap(b.type, b.version, b.hasher, random);
-        for (MapListener l : b.listeners) {
+    private ClassicMap(MapBuilder.MapSpec spec) {
+        h = new Hmap(BucketType.of(spec.type()), spec.version(), spec.hasher(), spec.random());
+        for (MapListener l : spec.listeners()) {
             listen(l);
         }
         h.op = 0;
-        if (b.hint < 0) {
+        if (h.events != null) {
+            h.events.emit(new Allocated(0, ObjectKind.HMAP, 0, HMAP_SIZE, false));
+        }
+        if (spec.hint() < 0) {
             MakeMap.makemapSmall(h);
         } else {
-            MakeMap.makemap(h, b.hint);
+            MakeMap.makemap(h, spec.hint());
         }
+    }
+
+    /** make(map[K]V) of this type in a classic release (default 1.23, the last classic one). */
+    static ClassicMap make(MapBuilder.MapSpec spec) {
+        int b = MakeMap.bForHint(spec.version(), MakeMap.effectiveHint(BucketType.of(spec.type()), spec.hint()));
+        if (b > MakeMap.MAX_B) {
+            throw new IllegalArgumentException("hint " + spec.hint() + " needs 2^" + b + " buckets, more than "
+                    + "this model allocates (2^" + MakeMap.MAX_B + ")");
+        }
+        return new ClassicMap(spec);
     }
 
     /** Starts describing {@code make(map[K]V)} of this type. */
@@ -42,73 +63,17 @@ public final class ClassicMap {
         return new Builder(type);
     }
 
-    /** The choices of {@code make}: Go version, hint, hash, random source, listeners. */
-    public static final class Builder {
-        private final MapType type;
-        private GoVersion version = GoVersion.GO1_23;
-        private long hint = -1;
-        private Hasher hasher = StandardHasher.INSTANCE;
-        private RandomSource random;
-        private long seed = 1;
-        private final List<MapListener> listeners = new ArrayList<>();
+    /** The choices of {@code make}: Go release (1.19, 1.21, 1.22 or 1.23; default 1.23), hint, hash, randomness, listeners. */
+    public static final class Builder extends MapBuilder<Builder, ClassicMap> {
 
         private Builder(MapType type) {
-            this.type = Objects.requireNonNull(type, "map type");
-        }
-
-        /** The Go release to model: "1.19", "1.21", "1.22", "1.23" (default 1.23, the last classic one). */
-        public Builder go(String release) {
-            this.version = GoVersion.parse(release);
-            return this;
-        }
-
-        public Builder go(GoVersion version) {
-            this.version = Objects.requireNonNull(version, "Go version");
-            return this;
-        }
-
-        /** make(map[K]V, hint). Without it, make(map[K]V). */
-        public Builder hint(long hint) {
-            if (hint < 0) {
-                throw new IllegalArgumentException("hint must be >= 0, got " + hint + ": Go refuses a negative "
-                        + "constant hint at compile time and treats a negative variable as 0; pass 0, or leave "
-                        + "the hint out for make(map[K]V) (hint -1 in a trace)");
-            }
-            this.hint = hint;
-            return this;
-        }
-
-        public Builder hasher(Hasher hasher) {
-            this.hasher = Objects.requireNonNull(hasher, "hasher");
-            return this;
-        }
-
-        /** The random source of seeds and iterator starts; overrides {@link #seed}. */
-        public Builder random(RandomSource random) {
-            this.random = Objects.requireNonNull(random, "random source");
-            return this;
-        }
-
-        /** Seeds the default random source (default 1), for a reproducible run. */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            this.random = null;
-            return this;
-        }
-
-        public Builder listener(MapListener listener) {
-            listeners.add(Objects.requireNonNull(listener, "listener"));
-            return this;
+            super(type, GoVersion.GO1_23, maplab.engine.Engine.CLASSIC, "ClassicMap");
         }
 
         /** make: draws the seed and, for a hint over 8, allocates the bucket array. */
+        @Override
         public ClassicMap build() {
-            int b = MakeMap.bForHint(version, MakeMap.effectiveHint(type, hint));
-            if (b > MakeMap.MAX_B) {
-                throw new IllegalArgumentException("hint " + hint + " needs 2^" + b + " buckets, more than this "
-                        + "model allocates (2^" + MakeMap.MAX_B + ")");
-            }
-            return new ClassicMap(this, random != null ? random : RandomSource.seeded(seed));
+            return make(spec());
         }
     }
 
@@ -128,11 +93,6 @@ public final class ClassicMap {
         begin();
         // Go copies the elem out of the map; a byte[] handed back must not alias the slot.
         return h.t.elem().own(Access.mapaccess(h, key));
-    }
-
-    /** _, ok := m[key] (mapaccess2). */
-    public boolean contains(Object key) {
-        return get(key) != null;
     }
 
     /** delete(m, key) (mapdelete). Returns whether a key was removed; Go's delete says nothing. */
@@ -200,34 +160,14 @@ public final class ClassicMap {
      * {@link #gc()} it is no operation: it changes nothing and reports nothing as freed.
      */
     public LiveAllocations reachable() {
-        Reachability.Live live = Reachability.reachable(h, h.openIterators);
-        return new LiveAllocations(live.arrays(), live.overflow(), live.slices(), live.indirect());
+        return Reachability.reachable(h, h.openIterators);
     }
 
+    /** The loop was left: the hiter no longer keeps anything reachable. */
     void closed(Hiter it) {
-        h.openIterators.remove(it);
-    }
-
-    /** A whole {@code for k, v := range m} with no writes inside: the entries in the order produced. */
-    public List<Map.Entry<Object, Object>> entries() {
-        List<Map.Entry<Object, Object>> out = new ArrayList<>(len());
-        ClassicIterator it = iterate();
-        for (; it.hasEntry(); it.next()) {
-            out.add(it.entry());
+        if (h.openIterators.remove(it) && h.events != null) {
+            h.events.emit(new ReferencesDropped(ops));
         }
-        it.close();
-        return out;
-    }
-
-    /** The keys of a whole range loop, in the order produced. */
-    public List<Object> keys() {
-        List<Object> out = new ArrayList<>(len());
-        ClassicIterator it = iterate();
-        for (; it.hasEntry(); it.next()) {
-            out.add(it.key());
-        }
-        it.close();
-        return out;
     }
 
     /** A read-only copy of the whole state: header, every bucket chain, old buckets, pool. */
@@ -238,15 +178,6 @@ public final class ClassicMap {
     /** The broken invariants, if any (empty when the map is sound). See {@link Invariants}. */
     public List<String> check() {
         return Invariants.check(h);
-    }
-
-    /** Throws IllegalStateException listing every broken invariant. */
-    public void checkInvariants() {
-        List<String> broken = check();
-        if (!broken.isEmpty()) {
-            throw new IllegalStateException("map invariants broken after operation " + ops + ":\n  "
-                    + String.join("\n  ", broken));
-        }
     }
 
     /** Subscribes a listener to the engine's events. */
@@ -271,7 +202,7 @@ public final class ClassicMap {
     }
 
     public MapType type() {
-        return h.t;
+        return h.t.mapType();
     }
 
     public GoVersion version() {

@@ -2,11 +2,12 @@ package maplab.engine.classic;
 
 import static maplab.engine.classic.Hmap.HASH_WRITING;
 import static maplab.engine.classic.Hmap.SAME_SIZE_GROW;
-import static maplab.engine.classic.MapType.BUCKET_CNT;
+import static maplab.engine.classic.BucketType.BUCKET_CNT;
 import static maplab.engine.classic.Tophash.EMPTY_REST;
 
 import maplab.engine.Draw;
 import maplab.engine.GoFatalError;
+import maplab.engine.ReferencesDropped;
 
 /** clear(m) and the delete-everything loop the compiler turns into it: mapclear (runtime/map.go). */
 final class Clear {
@@ -68,6 +69,7 @@ final class Clear {
         if (h.events != null) {
             h.events.emit(new MapEvent.Reseeded(h.op, old, h.hash0(), "clear"));
             h.events.emit(new MapEvent.Cleared(h.op, h.B(), removed));
+            h.events.emit(new ReferencesDropped(h.op));
         }
     }
 

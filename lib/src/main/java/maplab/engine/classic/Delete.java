@@ -2,7 +2,7 @@ package maplab.engine.classic;
 
 import static maplab.engine.classic.Hmap.HASH_WRITING;
 import static maplab.engine.classic.Hmap.bucketMask;
-import static maplab.engine.classic.MapType.BUCKET_CNT;
+import static maplab.engine.classic.BucketType.BUCKET_CNT;
 import static maplab.engine.classic.Tophash.EMPTY_ONE;
 import static maplab.engine.classic.Tophash.EMPTY_REST;
 
@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import maplab.engine.Draw;
 import maplab.engine.GoFatalError;
+import maplab.engine.ReferencesDropped;
 
 /** Deletion: mapdelete and mapdelete_fast32/_fast64 (runtime/map*.go; they leave the same state). */
 final class Delete {
@@ -81,6 +82,9 @@ final class Delete {
                 mem.setTophash(j, i, EMPTY_ONE);
                 if (h.events != null) {
                     h.events.emit(new MapEvent.SlotTombstoned(h.op, Events.slot(mem.bucket(j), i), key));
+                    if (h.t.indirectKey() || h.t.indirectElem()) {
+                        h.events.emit(new ReferencesDropped(h.op));
+                    }
                 }
                 if (endsChain(mem, j, i)) {
                     markEmptyRest(h, a.get(jOrig), mem.bucket(j), i);

@@ -2,6 +2,8 @@ package maplab.engine.classic;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import maplab.engine.EngineEvent;
+import maplab.engine.MapListener;
 import maplab.engine.classic.MapEvent.SlotRef;
 
 /**
@@ -22,10 +24,24 @@ final class Events {
         return !listeners.isEmpty();
     }
 
-    void emit(MapEvent e) {
+    void emit(EngineEvent e) {
         for (MapListener l : listeners) {
             l.onEvent(e);
         }
+    }
+
+    /** new(mapextra): the classic event and the neutral allocation. */
+    static void extraAllocated(Hmap h) {
+        h.events.emit(new maplab.engine.Allocated(h.op, maplab.engine.ObjectKind.MAPEXTRA, 0, MapExtra.SIZE, false));
+        h.events.emit(new MapEvent.ExtraAllocated(h.op));
+    }
+
+    /** newobject(t.key) or newobject(t.elem) for an indirect slot: numbered in one sequence. */
+    static void indirectAllocated(Hmap h, boolean key) {
+        maplab.engine.GoType type = key ? h.t.key() : h.t.elem();
+        h.events.emit(new maplab.engine.Allocated(h.op, key ? maplab.engine.ObjectKind.INDIRECT_KEY
+                : maplab.engine.ObjectKind.INDIRECT_ELEM, h.nextIndirectId - 1, type.size(), !type.hasPointers()));
+        h.events.emit(new MapEvent.IndirectAllocated(h.op, h.nextIndirectId - 1, key, type.size()));
     }
 
     static SlotRef slot(Bucket b, int i) {

@@ -4,12 +4,14 @@ import static maplab.engine.classic.Hmap.ITERATOR;
 import static maplab.engine.classic.Hmap.OLD_ITERATOR;
 import static maplab.engine.classic.Hmap.SAME_SIZE_GROW;
 import static maplab.engine.classic.Hmap.bucketShift;
-import static maplab.engine.classic.MapType.BUCKET_CNT;
+import static maplab.engine.classic.BucketType.BUCKET_CNT;
 import static maplab.engine.classic.Tophash.EVACUATED_EMPTY;
 import static maplab.engine.classic.Tophash.EVACUATED_X;
 import static maplab.engine.classic.Tophash.MIN_TOP_HASH;
 
 import maplab.engine.GoFatalError;
+import maplab.engine.GoVersion;
+import maplab.engine.ReferencesDropped;
 
 /**
  * Growth: the triggers (overLoadFactor, tooManyOverflowBuckets), hashGrow, and the incremental
@@ -80,7 +82,7 @@ final class Growth {
             if (h.extra() == null) {
                 h.setExtra(new MapExtra());
                 if (h.events != null) {
-                    h.events.emit(new MapEvent.ExtraAllocated(h.op));
+                    Events.extraAllocated(h);
                 }
             }
             h.setNextOverflow(nextOverflow);
@@ -157,7 +159,7 @@ final class Growth {
                             hash = h.hash(k2, seed);
                         }
                         // Only the generic evacuate reads h.flags here; the fast variants' keys are reflexive.
-                        if (h.t.variant() == MapType.Variant.GENERIC && (h.flags() & ITERATOR) != 0
+                        if (h.t.variant() == maplab.engine.MapType.Variant.GENERIC && (h.flags() & ITERATOR) != 0
                                 && !h.t.key().reflexive() && !h.t.key().equal(k2, k2)) {
                             // NaN: the hash is random, and an iterator needs a repeatable choice,
                             // so the low bit of tophash decides; a fresh tophash spreads NaNs later.
@@ -192,6 +194,9 @@ final class Growth {
             if ((h.flags() & OLD_ITERATOR) == 0 && h.t.bucketHasPointers()) {
                 BucketArray unlinked = h.oldbuckets();
                 unlinked.mem.zeroData(unlinked.index(oldbucket));
+                if (h.events != null) {
+                    h.events.emit(new ReferencesDropped(h.op));
+                }
             }
             if (h.events != null) {
                 h.events.emit(new MapEvent.BucketEvacuated(h.op, oldbucket, x.moved, y == null ? 0 : y.moved));
@@ -229,6 +234,7 @@ final class Growth {
             h.setFlags(h.flags() & ~SAME_SIZE_GROW);
             if (h.events != null) {
                 h.events.emit(new MapEvent.GrowthFinished(h.op, h.B()));
+                h.events.emit(new ReferencesDropped(h.op));
             }
         }
     }

@@ -5,7 +5,7 @@ import static maplab.engine.classic.Hmap.ITERATOR;
 import static maplab.engine.classic.Hmap.OLD_ITERATOR;
 import static maplab.engine.classic.Hmap.bucketMask;
 import static maplab.engine.classic.Hmap.bucketShift;
-import static maplab.engine.classic.MapType.BUCKET_CNT;
+import static maplab.engine.classic.BucketType.BUCKET_CNT;
 import static maplab.engine.classic.Tophash.EVACUATED_EMPTY;
 import static maplab.engine.classic.Tophash.EVACUATED_X;
 import static maplab.engine.classic.Tophash.EVACUATED_Y;

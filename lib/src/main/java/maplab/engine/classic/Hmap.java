@@ -2,8 +2,10 @@ package maplab.engine.classic;
 
 import java.util.ArrayList;
 import maplab.engine.Draw;
+import maplab.engine.GoVersion;
 import maplab.engine.Hasher;
 import maplab.engine.RandomSource;
+import maplab.engine.StepHook;
 
 /**
  * The map header ({@code hmap}) with the context the runtime passes beside it: the map type, the
@@ -21,7 +23,7 @@ final class Hmap {
     static final int HASH_WRITING = 4;
     static final int SAME_SIZE_GROW = 8;
 
-    final MapType t;
+    final BucketType t;
     final GoVersion version;
     final Hasher hasher;
     final RandomSource rand;
@@ -36,6 +38,8 @@ final class Hmap {
     int nextOverflowId;
     /** The next number of an overflow slice header (OverflowSlice) and of an indirect key/elem object. */
     int nextSliceId;
+    /** The next number of an overflow slice's backing array (OverflowSlice.array). */
+    int nextSliceArrayId;
     int nextIndirectId;
     /** The chunk the next overflow bucket allocated on its own is cut from (BucketMemory.lone). */
     BucketMemory loneChunk;
@@ -55,7 +59,7 @@ final class Hmap {
     private long nevacuate;
     private MapExtra extra;
 
-    Hmap(MapType t, GoVersion version, Hasher hasher, RandomSource rand) {
+    Hmap(BucketType t, GoVersion version, Hasher hasher, RandomSource rand) {
         this.t = t;
         this.version = version;
         this.hasher = hasher;

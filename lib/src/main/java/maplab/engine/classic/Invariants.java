@@ -1,6 +1,6 @@
 package maplab.engine.classic;
 
-import static maplab.engine.classic.MapType.BUCKET_CNT;
+import static maplab.engine.classic.BucketType.BUCKET_CNT;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -129,7 +129,7 @@ final class Invariants {
     }
 
     /** A key under its Go type's equality, for the set of keys seen. */
-    private record KeyBox(MapType t, Object k) {
+    private record KeyBox(BucketType t, Object k) {
         @Override
         public boolean equals(Object o) {
             return o instanceof KeyBox && t.key().equal(k, ((KeyBox) o).k);

@@ -3,7 +3,10 @@ package maplab.engine.classic;
 import static maplab.engine.classic.Hmap.bucketShift;
 
 import maplab.engine.Draw;
-import maplab.memory.SizeClasses;
+import maplab.alloc.SizeClasses;
+import maplab.engine.Allocated;
+import maplab.engine.GoVersion;
+import maplab.engine.ObjectKind;
 
 /** Map creation and bucket arrays: makemap, makemap_small, makeBucketArray (runtime/map.go). */
 final class MakeMap {
@@ -39,14 +42,14 @@ final class MakeMap {
                 extra.nextOverflow = nextOverflow;
                 h.setExtra(extra);
                 if (h.events != null) {
-                    h.events.emit(new MapEvent.ExtraAllocated(h.op));
+                    Events.extraAllocated(h);
                 }
             }
         }
     }
 
     /** The hint makemap uses: 0 when hint*bucketsize overflows or exceeds maxAlloc (and for negative hints). */
-    static long effectiveHint(MapType t, long hint) {
+    static long effectiveHint(BucketType t, long hint) {
         return hint < 0 || hint > MAX_ALLOC / t.bucketSize() ? 0 : hint;
     }
 
@@ -115,6 +118,8 @@ final class MakeMap {
 
     private static void allocated(Hmap h, BucketArray array, int b) {
         if (h.events != null) {
+            h.events.emit(new Allocated(h.op, ObjectKind.BUCKET_ARRAY, array.id, h.t.bucketSize() * array.length(),
+                    !h.t.bucketHasPointers()));
             h.events.emit(new MapEvent.BucketArrayAllocated(h.op, array.id, b, array.length(),
                     arrayBytes(h, array.length())));
         }

@@ -4,11 +4,11 @@ package maplab.engine.classic;
  * What the engine did, step by step. Every event carries {@code op}, the index of the map
  * operation (0 is make) during which it happened. Buckets are named by the memory they live in:
  * {@code buckets#k[i]} (bucket i of the k-th bucket array, pool buckets included) or
- * {@code overflow#k} (the k-th overflow bucket allocated on its own).
+ * {@code overflow#k} (the k-th overflow bucket allocated on its own). Beside these classic events
+ * the engine emits the neutral {@link maplab.engine.Allocated} and
+ * {@link maplab.engine.ReferencesDropped}, which the heap model reads for either engine.
  */
-public sealed interface MapEvent {
-
-    long op();
+public sealed interface MapEvent extends maplab.engine.EngineEvent {
 
     /** A slot of a bucket: the bucket's name and the slot index 0..7. */
     record SlotRef(String bucket, int slot) {

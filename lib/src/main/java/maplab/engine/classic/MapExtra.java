@@ -8,6 +8,9 @@ import java.util.ArrayList;
  * preallocated overflow bucket.
  */
 final class MapExtra {
+    /** new(mapextra): its size on amd64. */
+    static final long SIZE = 24;
+
     /** *[]*bmap: overflow buckets of the current array (noscan maps only). */
     ArrayList<Bucket> overflow;
     /** Those of the old array, while growing. */

@@ -1,6 +1,10 @@
 package maplab.engine.classic;
 
+import java.util.ArrayList;
 import java.util.List;
+import maplab.engine.GoVersion;
+import maplab.engine.MapState;
+import maplab.engine.MapType;
 
 /**
  * A read-only copy of a classic map's whole state after an operation: the hmap fields, every
@@ -21,7 +25,7 @@ public record MapSnapshot(
         List<BucketSnapshot> oldbuckets,
         int nextOverflowFree,
         int arrayId,
-        int oldArrayId) {
+        int oldArrayId) implements MapState {
 
     /** Whether a growth is in progress (h.oldbuckets != nil). */
     public boolean growing() {
@@ -60,5 +64,34 @@ public record MapSnapshot(
     /** The hash seed as the unsigned hex the trace format writes. */
     public String hash0Hex() {
         return String.format("0x%08x", hash0);
+    }
+
+    @Override
+    public String seedHex() {
+        return hash0Hex();
+    }
+
+    /** The keys of live slots (tophash >= 5): the current chains, and old buckets not yet evacuated. */
+    @Override
+    public List<Object> liveSlotKeys() {
+        List<Object> keys = new ArrayList<>();
+        collect(buckets, false, keys);
+        collect(oldbuckets, true, keys);
+        return keys;
+    }
+
+    private static void collect(List<BucketSnapshot> heads, boolean old, List<Object> into) {
+        for (BucketSnapshot head : heads) {
+            if (old && head.evacuated()) {
+                continue;
+            }
+            for (BucketSnapshot b : head.chain()) {
+                for (int i = 0; i < BucketType.BUCKET_CNT; i++) {
+                    if (b.live(i)) {
+                        into.add(b.key(i));
+                    }
+                }
+            }
+        }
     }
 }

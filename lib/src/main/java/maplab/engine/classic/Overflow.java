@@ -1,6 +1,11 @@
 package maplab.engine.classic;
 
+import java.util.ArrayList;
+import maplab.alloc.GrowSlice;
+import maplab.engine.Allocated;
 import maplab.engine.Draw;
+import maplab.engine.ObjectKind;
+import maplab.engine.ReferencesDropped;
 
 /** Overflow buckets: newoverflow, incrnoverflow, createOverflow (runtime/map.go). */
 final class Overflow {
@@ -32,21 +37,46 @@ final class Overflow {
         } else {
             ovf = BucketMemory.lone(h, h.nextOverflowId++);
             preallocated = false;
+            if (h.events != null) {
+                h.events.emit(new Allocated(h.op, ObjectKind.OVERFLOW_BUCKET, ovf.index, h.t.bucketSize(),
+                        !h.t.bucketHasPointers()));
+            }
         }
         incrnoverflow(h);
         if (!h.t.bucketHasPointers()) {
             createOverflow(h);
-            h.overflowOf(h.extra()).add(ovf);
-            if (h.events != null) {
-                h.events.emit(new MapEvent.OverflowSliceAppended(h.op, ((OverflowSlice) h.extra().overflow).id,
-                        h.extra().overflow.size()));
-            }
+            ArrayList<Bucket> slice = h.overflowOf(h.extra());
+            slice.add(ovf);
+            appended(h, (OverflowSlice) slice);
         }
         b.setOverflow(ovf);
         if (h.events != null) {
             h.events.emit(new MapEvent.OverflowTaken(h.op, ovf.name(), b.name(), preallocated));
         }
         return ovf;
+    }
+
+    /**
+     * append(*h.extra.overflow, ovf)'s growslice: past its capacity the slice moves to a new backing
+     * array (the capacity rule of runtime/slice.go, rounded to a size class), and the old array is
+     * garbage at once.
+     */
+    private static void appended(Hmap h, OverflowSlice s) {
+        if (s.size() > s.cap) {
+            s.cap = GrowSlice.grownCap(s.size(), s.cap, h.version.mallocHeaders());
+            boolean replaced = s.array >= 0;
+            s.array = h.nextSliceArrayId++;
+            if (h.events != null) {
+                h.events.emit(new Allocated(h.op, ObjectKind.OVERFLOW_SLICE_ARRAY, s.array, s.cap * GrowSlice.PTR_SIZE,
+                        false));
+                if (replaced) {
+                    h.events.emit(new ReferencesDropped(h.op));
+                }
+            }
+        }
+        if (h.events != null) {
+            h.events.emit(new MapEvent.OverflowSliceAppended(h.op, s.id, s.size()));
+        }
     }
 
     /**
@@ -69,12 +99,13 @@ final class Overflow {
         if (h.extra() == null) {
             h.setExtra(new MapExtra());
             if (h.events != null) {
-                h.events.emit(new MapEvent.ExtraAllocated(h.op));
+                Events.extraAllocated(h);
             }
         }
         if (h.overflowOf(h.extra()) == null) {
             h.setOverflowOf(h.extra(), new OverflowSlice(h.nextSliceId++));
             if (h.events != null) {
+                h.events.emit(new Allocated(h.op, ObjectKind.OVERFLOW_SLICE, h.nextSliceId - 1, 24, false));
                 h.events.emit(new MapEvent.OverflowSliceAllocated(h.op, h.nextSliceId - 1));
             }
         }

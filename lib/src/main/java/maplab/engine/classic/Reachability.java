@@ -1,14 +1,20 @@
 package maplab.engine.classic;
 
+import static maplab.engine.ObjectKind.BUCKET_ARRAY;
+import static maplab.engine.ObjectKind.OVERFLOW_BUCKET;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
+import maplab.engine.LiveAllocations;
+import maplab.engine.ObjectKind;
 
 /**
  * Which of a map's allocations the Go garbage collector would still reach: bucket arrays
- * ({@code buckets#k}) and overflow buckets allocated on their own ({@code overflow#k}).
+ * ({@code buckets#k}), overflow buckets allocated on their own ({@code overflow#k}), the noscan
+ * overflow slices and their backing arrays, indirect keys and elems, and the hmap and mapextra,
+ * which live as long as the program holds the map.
  *
  * <p>Roots are what the runtime holds: h.buckets, h.oldbuckets, extra.nextOverflow and the
  * extra.overflow/oldoverflow slices, and for every open iterator it.buckets, it.bptr and its
@@ -18,23 +24,18 @@ import java.util.List;
  */
 final class Reachability {
 
-    /**
-     * The reachable bucket array ids and overflow ids; and, for the heap model, the overflow slice
-     * headers (OverflowSlice ids) and indirect key/elem objects (Indirect ids) reached.
-     */
-    record Live(BitSet arrays, BitSet overflow, BitSet slices, BitSet indirect) {
-    }
-
     private Reachability() {
     }
 
-    static Live reachable(Hmap h, Collection<Hiter> iterators) {
-        Live live = new Live(new BitSet(), new BitSet(), new BitSet(), new BitSet());
+    static LiveAllocations reachable(Hmap h, Collection<Hiter> iterators) {
+        LiveAllocations live = new LiveAllocations();
+        live.add(ObjectKind.HMAP, 0);
         ArrayDeque<Bucket> work = new ArrayDeque<>();
         root(work, h.buckets());
         root(work, h.oldbuckets());
         MapExtra extra = h.extra();
         if (extra != null) {
+            live.add(ObjectKind.MAPEXTRA, 0);
             roots(work, extra.overflow);
             roots(work, extra.oldoverflow);
             slice(live, extra.overflow);
@@ -59,10 +60,10 @@ final class Reachability {
             Bucket b = work.poll();
             BucketArray a = b.array();
             if (a != null) {
-                if (live.arrays.get(a.id)) {
+                if (live.contains(BUCKET_ARRAY, a.id)) {
                     continue;
                 }
-                live.arrays.set(a.id);
+                live.add(BUCKET_ARRAY, a.id);
                 if (indirect) {
                     for (int j = 0; j < a.length(); j++) {
                         indirects(live, a.get(j), h.t);
@@ -78,10 +79,10 @@ final class Reachability {
                     }
                 }
             } else {
-                if (live.overflow.get(b.index)) {
+                if (live.contains(OVERFLOW_BUCKET, b.index)) {
                     continue;
                 }
-                live.overflow.set(b.index);
+                live.add(OVERFLOW_BUCKET, b.index);
                 if (indirect) {
                     indirects(live, b, h.t);
                 }
@@ -93,10 +94,13 @@ final class Reachability {
         return live;
     }
 
-    /** An overflow slice header held by a root; its elements are roots themselves. */
-    private static void slice(Live live, List<Bucket> slice) {
+    /** An overflow slice header held by a root, and its current backing array; its elements are roots themselves. */
+    private static void slice(LiveAllocations live, List<Bucket> slice) {
         if (slice instanceof OverflowSlice s) {
-            live.slices.set(s.id);
+            live.add(ObjectKind.OVERFLOW_SLICE, s.id);
+            if (s.array >= 0) {
+                live.add(ObjectKind.OVERFLOW_SLICE_ARRAY, s.array);
+            }
         }
     }
 
@@ -105,16 +109,16 @@ final class Reachability {
      * of the bucket memory, whatever its tophash says: delete nils the pointers, evacuate clears
      * them only when no iterator may read the old bucket, mapclear zeroes the array.
      */
-    private static void indirects(Live live, Bucket b, MapType t) {
+    private static void indirects(LiveAllocations live, Bucket b, BucketType t) {
         if (!t.indirectKey() && !t.indirectElem()) {
             return; // no slot holds a pointer to an object of its own
         }
-        for (int i = 0; i < MapType.BUCKET_CNT; i++) {
+        for (int i = 0; i < BucketType.BUCKET_CNT; i++) {
             if (b.key(i) instanceof Indirect k) {
-                live.indirect.set(k.id);
+                live.add(ObjectKind.INDIRECT_KEY, k.id);
             }
             if (b.elem(i) instanceof Indirect e) {
-                live.indirect.set(e.id);
+                live.add(ObjectKind.INDIRECT_ELEM, e.id);
             }
         }
     }
@@ -136,16 +140,16 @@ final class Reachability {
      * buckets#k ascending, then overflow#k ascending. Marks them reported.
      */
     static List<String> collect(Hmap h, Collection<Hiter> iterators) {
-        Live live = reachable(h, iterators);
+        LiveAllocations live = reachable(h, iterators);
         List<String> freed = new ArrayList<>();
         for (int k = 0; k < h.nextArrayId; k++) {
-            if (!live.arrays.get(k) && !h.freedArrays.get(k)) {
+            if (!live.contains(BUCKET_ARRAY, k) && !h.freedArrays.get(k)) {
                 h.freedArrays.set(k);
                 freed.add("buckets#" + k);
             }
         }
         for (int k = 0; k < h.nextOverflowId; k++) {
-            if (!live.overflow.get(k) && !h.freedOverflow.get(k)) {
+            if (!live.contains(OVERFLOW_BUCKET, k) && !h.freedOverflow.get(k)) {
                 h.freedOverflow.set(k);
                 freed.add("overflow#" + k);
             }

@@ -1,10 +1,12 @@
 package maplab.engine.classic;
 
+import maplab.engine.SharedField;
+
 /**
- * The shared memory of a classic map, field by field: what a {@link StepHook} sees. Header
+ * The shared memory of a classic map, field by field: what a {@link maplab.engine.StepHook} sees. Header
  * fields are those of {@code hmap} and {@code mapextra}; bucket fields those of {@code bmap}.
  */
-public enum Shared {
+public enum Shared implements SharedField {
     COUNT("count"), FLAGS("flags"), B("B"), NOVERFLOW("noverflow"), HASH0("hash0"),
     BUCKETS("buckets"), OLDBUCKETS("oldbuckets"), NEVACUATE("nevacuate"), EXTRA("extra"),
     NEXT_OVERFLOW("extra.nextOverflow"), OVERFLOW_SLICE("extra.overflow"), OLDOVERFLOW("extra.oldoverflow"),
@@ -23,7 +25,13 @@ public enum Shared {
         return ordinal() >= TOPHASH.ordinal();
     }
 
+    @Override
+    public boolean inHeader() {
+        return !inBucket();
+    }
+
     /** The Go name of the field, e.g. {@code flags} or {@code tophash}. */
+    @Override
     public String goName() {
         return goName;
     }
@@ -32,11 +40,12 @@ public enum Shared {
      * The accessed memory as Go would name it: {@code h.flags}, {@code buckets#0[1].tophash[3]},
      * {@code overflow#2.overflow}.
      */
-    public static String describe(Object memory, Shared field, int slot) {
-        if (!field.inBucket()) {
-            return "h." + field.goName;
+    @Override
+    public String describe(Object memory, int slot) {
+        if (!inBucket()) {
+            return "h." + goName;
         }
         String base = memory instanceof Bucket b ? b.name() : String.valueOf(memory);
-        return slot < 0 ? base + "." + field.goName : base + "." + field.goName + "[" + slot + "]";
+        return slot < 0 ? base + "." + goName : base + "." + goName + "[" + slot + "]";
     }
 }

@@ -1,6 +1,6 @@
 package maplab.engine.classic;
 
-import static maplab.engine.classic.MapType.BUCKET_CNT;
+import static maplab.engine.classic.BucketType.BUCKET_CNT;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ final class Snapshots {
     }
 
     static MapSnapshot of(Hmap h, long op) {
-        return new MapSnapshot(h.t, h.version, op, h.count(), h.flags(), h.B(), h.noverflow(), h.hash0(),
+        return new MapSnapshot(h.t.mapType(), h.version, op, h.count(), h.flags(), h.B(), h.noverflow(), h.hash0(),
                 h.nevacuate(), heads(h, h.buckets(), h.buckets() == null ? 0 : Hmap.bucketShift(h.B()), "buckets"),
                 heads(h, h.oldbuckets(), h.oldbuckets() == null ? 0 : h.noldbuckets(), "oldbuckets"),
                 nextOverflowFree(h), h.buckets() == null ? -1 : h.buckets().id,

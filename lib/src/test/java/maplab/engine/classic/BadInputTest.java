@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import maplab.engine.ControlledHash;
 import maplab.engine.GoType;
+import maplab.engine.GoVersion;
+import maplab.engine.MapType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;

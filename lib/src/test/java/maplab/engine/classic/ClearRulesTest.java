@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import maplab.engine.ControlledHash;
 import maplab.engine.Draw;
+import maplab.engine.GoVersion;
 import maplab.engine.classic.MapEvent.Cleared;
 import maplab.engine.classic.MapEvent.OverflowTaken;
 import maplab.engine.classic.MapEvent.Reseeded;

@@ -21,6 +21,7 @@ import maplab.engine.ControlledHash;
 import maplab.engine.Draw;
 import maplab.engine.GoType;
 import maplab.engine.Hasher;
+import maplab.engine.MapType;
 import maplab.engine.classic.MapEvent.BucketArrayAllocated;
 import maplab.engine.classic.MapEvent.BucketEvacuated;
 import maplab.engine.classic.MapEvent.GrowthStarted;
@@ -132,10 +133,10 @@ class FactSheetTest {
         // §1 maxKeySize = maxElemSize = 128, test "size > 128" (reflectdata.MapBucketType; mapassign newobject)
         MapType bigKey = MapType.of(GoType.bytes(128), GoType.UINT64);
         assertFalse(bigKey.indirectKey());
-        assertEquals(16 + 8 * (128 + 8), bigKey.bucketSize());
+        assertEquals(16 + 8 * (128 + 8), BucketType.of(bigKey).bucketSize());
         MapType bigElem = MapType.of(GoType.UINT64, GoType.bytes(129));
         assertTrue(bigElem.indirectElem());
-        assertEquals(16 + 8 * (8 + 8), bigElem.bucketSize());
+        assertEquals(16 + 8 * (8 + 8), BucketType.of(bigElem).bucketSize());
 
         ClassicMap k = ClassicMap.builder(bigKey).hasher(hash).build();
         ClassicMap e = ClassicMap.builder(bigElem).hasher(hash).build();
@@ -154,7 +155,7 @@ class FactSheetTest {
     })
     void bucketIsNoscanOnlyWhenNoSlotHoldsAPointer(String k, String e, boolean pointers) {
         // §2 bmap: overflow is a typed uintptr when neither K nor V slots hold pointers (an indirect slot is a pointer)
-        assertEquals(pointers, MapType.of(k, e).bucketHasPointers());
+        assertEquals(pointers, BucketType.of(MapType.of(k, e)).bucketHasPointers());
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import maplab.engine.ControlledHash;
 import maplab.engine.Draw;
+import maplab.engine.MapType;
 import maplab.engine.classic.MapEvent.BucketEvacuated;
 import maplab.engine.classic.MapEvent.GrowthFinished;
 import maplab.engine.classic.MapEvent.GrowthStarted;

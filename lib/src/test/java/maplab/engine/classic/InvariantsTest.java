@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import maplab.engine.ControlledHash;
 import maplab.engine.GoType;
+import maplab.engine.MapType;
 import org.junit.jupiter.api.Test;
 
 /**

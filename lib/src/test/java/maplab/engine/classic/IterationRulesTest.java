@@ -14,6 +14,7 @@ import maplab.engine.ControlledHash;
 import maplab.engine.Draw;
 import maplab.engine.GoFatalError;
 import maplab.engine.Hasher;
+import maplab.engine.MapType;
 import maplab.engine.classic.MapEvent.SlotWritten;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import maplab.engine.ControlledHash;
 import maplab.engine.Draw;
+import maplab.engine.EngineEvent;
 import maplab.engine.GoType;
+import maplab.engine.MapListener;
+import maplab.engine.MapType;
 import maplab.engine.RandomSource;
 
 /** Shared fixtures of the rule tests: scripted randomness, an event recorder, layout helpers. */
@@ -73,8 +76,10 @@ final class Lab {
         final List<MapEvent> events = new ArrayList<>();
 
         @Override
-        public void onEvent(MapEvent event) {
-            events.add(event);
+        public void onEvent(EngineEvent event) {
+            if (event instanceof MapEvent e) {
+                events.add(e);
+            }
         }
 
         <T extends MapEvent> List<T> of(Class<T> kind) {

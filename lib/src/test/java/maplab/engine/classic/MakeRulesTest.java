@@ -13,6 +13,7 @@ import java.util.List;
 import maplab.engine.ControlledHash;
 import maplab.engine.Draw;
 import maplab.engine.GoType;
+import maplab.engine.MapType;
 import maplab.engine.classic.MapEvent.BucketArrayAllocated;
 import maplab.engine.classic.MapEvent.OverflowTaken;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class MakeRulesTest {
     @Test
     void hintWhoseBytesExceedMaxAllocActsAsZero() {
         // makemap: mem, overflow := math.MulUintptr(hint, t.bucket.size); if overflow || mem > maxAlloc { hint = 0 }
-        long overMaxAlloc = (1L << 48) / U64.bucketSize() + 1; // hint * 144 > maxAlloc (1<<48 on amd64)
+        long overMaxAlloc = (1L << 48) / BucketType.of(U64).bucketSize() + 1; // hint * 144 > maxAlloc (1<<48 on amd64)
         MapSnapshot s = ClassicMap.builder(U64).hint(overMaxAlloc).build().snapshot();
         assertEquals(0, s.B());
         assertFalse(s.bucketsAllocated());
@@ -92,7 +93,7 @@ class MakeRulesTest {
         assertEquals(total, (1 << b) + s.nextOverflowFree());
         BucketArrayAllocated a = rec.of(BucketArrayAllocated.class).get(0);
         assertEquals(total, a.nbuckets());
-        assertTrue(a.bytes() >= total * t.bucketSize() && a.bytes() < (total + 1) * t.bucketSize(),
+        assertTrue(a.bytes() >= total * BucketType.of(t).bucketSize() && a.bytes() < (total + 1) * BucketType.of(t).bucketSize(),
                 "the size class leaves less than one bucket unused: " + a.bytes());
     }
 
@@ -149,7 +150,7 @@ class MakeRulesTest {
     void bucketSizeIs16Plus8TimesSlotSizes(String k, String e, long size, boolean indirectKey, boolean indirectElem) {
         // reflectdata.MapBucketType: key/elem > 128 bytes stored as a pointer; size 8 + 8*(k+e) + 8
         MapType t = MapType.of(k, e);
-        assertEquals(size, t.bucketSize());
+        assertEquals(size, BucketType.of(t).bucketSize());
         assertEquals(indirectKey, t.indirectKey());
         assertEquals(indirectElem, t.indirectElem());
     }
@@ -158,7 +159,7 @@ class MakeRulesTest {
     void indirectElemOver128BytesLivesOutsideTheBucketAndMovesByPointer() {
         // mapassign: t.indirectelem() -> newobject(t.elem), slot holds the pointer; evacuate copies the pointer
         MapType t = MapType.of(GoType.UINT64, GoType.bytes(200));
-        assertTrue(t.bucketHasPointers(), "the elem slot is a pointer, so the bucket is scanned");
+        assertTrue(BucketType.of(t).bucketHasPointers(), "the elem slot is a pointer, so the bucket is scanned");
         ClassicMap m = ClassicMap.builder(t).hasher(hash).build();
         byte[] v = new byte[200];
         v[0] = 7;

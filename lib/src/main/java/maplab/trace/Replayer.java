@@ -6,53 +6,59 @@ import com.google.gson.JsonPrimitive;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import maplab.engine.classic.ClassicIterator;
-import maplab.engine.classic.ClassicMap;
-import maplab.engine.classic.MapType;
+import maplab.engine.GoMap;
+import maplab.engine.GoMaps;
+import maplab.engine.MapIterator;
+import maplab.engine.MapType;
 
 /**
- * Runs a classic trace against the engine: each operation with the hash the runtime computed,
- * each seed and iterator start the runtime drew, then compares the operation's result (found,
- * start, order, keys, freed), the summary, and the full state where the line has one. Stops at
- * the first difference.
+ * Runs a trace of either engine against the model: each operation with the hash the runtime
+ * computed, each seed and iterator start the runtime drew, then compares the operation's result
+ * (found, start, order, keys, freed), the summary, and the full state where the line has one.
+ * Stops at the first difference. What differs between the engines is the trace's
+ * {@link TraceCodec}; the operations go through the {@link GoMap} seam.
  */
-public final class ClassicReplayer {
+public final class Replayer {
 
     private final Trace trace;
     private final MapType t;
+    private final TraceCodec codec;
     private final RecordedHasher hasher = new RecordedHasher();
     private final ScriptedRandom random = new ScriptedRandom();
     private final Map<Long, PausedLoop> iterators = new HashMap<>();
-    private ClassicMap map;
+    private final Values.Pointers pointers = new Values.Pointers();
+    private GoMap map;
 
-    private ClassicReplayer(Trace trace) {
+    private Replayer(Trace trace) {
         this.trace = trace;
         this.t = trace.header().type();
+        this.codec = TraceCodec.of(trace.header().engine());
     }
 
     public static ReplayResult replay(Trace trace) {
-        return new ClassicReplayer(trace).run();
+        return new Replayer(trace).run();
     }
 
     private ReplayResult run() {
         List<TraceOp> ops = trace.ops();
-        String lastSeed = null;
+        long lastSeed = 0;
         for (int n = 0; n < ops.size(); n++) {
             TraceOp op = ops.get(n);
             try {
-                String seed = op.summary().get("hash0").getAsString();
+                // Each new seed is handed to the model when the runtime drew it: at the operation
+                // whose summary first shows it.
+                long seed = Values.hex(op.summary().get(codec.seedField()), "summary." + codec.seedField());
                 random.reset();
-                if (lastSeed == null || Values.hex(op.summary().get("hash0"), "hash0")
-                        != Values.hex(new JsonPrimitive(lastSeed), "hash0")) {
-                    random.seed(Values.hex(op.summary().get("hash0"), "summary.hash0"));
+                if (n == 0 || seed != lastSeed) {
+                    random.seed(seed);
                 }
                 lastSeed = seed;
                 JsonDiff.Difference d = apply(op);
                 if (d == null) {
-                    d = JsonDiff.first("summary", op.summary(), ClassicState.summary(map.snapshot()));
+                    d = JsonDiff.first("summary", op.summary(), codec.summary(map.snapshot()));
                 }
                 if (d == null && op.after() != null) {
-                    d = JsonDiff.first("after", op.after(), ClassicState.after(map.snapshot()));
+                    d = JsonDiff.first("after", op.after(), codec.after(map.snapshot()));
                 }
                 if (d != null) {
                     return fail(n, op, d.path(), d.expected(), d.actual());
@@ -77,7 +83,7 @@ public final class ClassicReplayer {
         switch (op.op()) {
             case "make": {
                 long hint = TraceReader.integer(o, "hint");
-                ClassicMap.Builder b = ClassicMap.builder(t).go(trace.header().goVersion()).hasher(hasher).random(random);
+                GoMaps.Builder b = GoMaps.builder(t).go(trace.header().goVersion()).hasher(hasher).random(random);
                 if (hint >= 0) {
                     b.hint(hint);
                 }
@@ -85,7 +91,7 @@ public final class ClassicReplayer {
                 return null;
             }
             case "set":
-                map.set(key(o), Values.decode(t.elem(), o.get("elem"), "elem"));
+                map.set(key(o), pointers.intern(Values.decode(t.elem(), o.get("elem"), "elem")));
                 return null;
             case "delete":
                 map.delete(key(o));
@@ -98,9 +104,9 @@ public final class ClassicReplayer {
                 map.clear();
                 return null;
             case "iterate": {
-                queueStart(o);
-                ClassicIterator it = map.iterate();
-                JsonDiff.Difference d = JsonDiff.first("start", o.get("start"), ClassicState.start(it));
+                codec.queueStart(random, o.getAsJsonObject("start"), map);
+                MapIterator it = map.iterate();
+                JsonDiff.Difference d = JsonDiff.first("start", o.get("start"), codec.start(it));
                 JsonArray order = new JsonArray();
                 for (; it.hasEntry(); it.next()) {
                     order.add(Values.encode(t.key(), it.key()));
@@ -113,10 +119,10 @@ public final class ClassicReplayer {
                 if (iterators.containsKey(id)) {
                     throw new ReplayDivergence("it", "a new iterator number", "iterator " + id + " is already open");
                 }
-                queueStart(o);
-                ClassicIterator it = map.iterate();
+                codec.queueStart(random, o.getAsJsonObject("start"), map);
+                MapIterator it = map.iterate();
                 iterators.put(id, new PausedLoop(it));
-                return JsonDiff.first("start", o.get("start"), ClassicState.start(it));
+                return JsonDiff.first("start", o.get("start"), codec.start(it));
             }
             case "iter-next": {
                 JsonArray expected = o.getAsJsonArray("keys");
@@ -141,21 +147,10 @@ public final class ClassicReplayer {
     }
 
     private Object key(JsonObject o) {
-        Object key = Values.decode(t.key(), o.get("key"), "key");
+        Object key = pointers.intern(Values.decode(t.key(), o.get("key"), "key"));
         hasher.record(key, Values.hex(o.get("hash"), "hash"));
         return key;
     }
-
-    /** The runtime's draw for this start: startBucket = r & (2^B-1), offset = (r >> B) & 7. */
-    private void queueStart(JsonObject o) {
-        JsonObject s = o.getAsJsonObject("start");
-        long bucket = s.get("bucket").getAsLong();
-        long offset = s.get("offset").getAsLong();
-        if (map.len() > 0) {
-            random.start(bucket | (offset << map.B()));
-        }
-    }
-
 
     private PausedLoop loop(JsonObject o) {
         long id = TraceReader.integer(o, "it");

@@ -1,4 +1,4 @@
-package maplab.experiment;
+package maplab.table;
 
 import java.util.ArrayList;
 import java.util.List;

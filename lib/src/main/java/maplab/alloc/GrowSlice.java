@@ -1,6 +1,4 @@
-package maplab.memory;
-
-import maplab.engine.classic.GoVersion;
+package maplab.alloc;
 
 /**
  * The backing arrays of a map's overflow slice ({@code []*bmap}, appended to by newoverflow):
@@ -10,7 +8,7 @@ import maplab.engine.classic.GoVersion;
 public final class GrowSlice {
 
     /** goarch.PtrSize: the element is a *bmap. */
-    static final long PTR_SIZE = 8;
+    public static final long PTR_SIZE = 8;
     /** growslice's threshold between doubling and growing by about 1.25x. */
     private static final long THRESHOLD = 256;
 
@@ -42,15 +40,15 @@ public final class GrowSlice {
 
     /**
      * growslice's capmem for pointer-sized elements: roundupsize(newcap * 8), which also raises the
-     * capacity to fill the size class. The elements are pointers, so from Go 1.22 an array over 512
-     * bytes leaves room for its malloc header.
+     * capacity to fill the size class. The elements are pointers, so with malloc headers (Go 1.22+)
+     * an array over 512 bytes leaves room for its header.
      */
-    public static long capBytes(long newcap, GoVersion version) {
-        return SizeClasses.roundupsize(newcap * PTR_SIZE, false, version.mallocHeaders());
+    public static long capBytes(long newcap, boolean mallocHeaders) {
+        return SizeClasses.roundupsize(newcap * PTR_SIZE, false, mallocHeaders);
     }
 
     /** The capacity append gives a []*bmap of capacity {@code oldCap} that must hold {@code newLen}. */
-    public static long grownCap(long newLen, long oldCap, GoVersion version) {
-        return capBytes(nextCap(newLen, oldCap), version) / PTR_SIZE;
+    public static long grownCap(long newLen, long oldCap, boolean mallocHeaders) {
+        return capBytes(nextCap(newLen, oldCap), mallocHeaders) / PTR_SIZE;
     }
 }

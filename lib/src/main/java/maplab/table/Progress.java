@@ -1,4 +1,4 @@
-package maplab.experiment;
+package maplab.table;
 
 /**
  * Progress lines on System.out for long runs, e.g. {@code slot reuse: 4000/10000 trials}. Nothing

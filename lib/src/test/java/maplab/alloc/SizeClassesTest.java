@@ -1,4 +1,4 @@
-package maplab.memory;
+package maplab.alloc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

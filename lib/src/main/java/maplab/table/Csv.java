@@ -1,4 +1,4 @@
-package maplab.experiment;
+package maplab.table;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package maplab.memory;
+package maplab.alloc;
 
 /**
  * Go's malloc size classes on amd64, a fact from runtime/sizeclasses.go ({@code class_to_size},
