@@ -93,6 +93,14 @@ public final class GoType {
     /** The size in bytes on amd64. */
     public long size() { return size; }
 
+    /**
+     * The alignment in bytes on amd64: a byte array and struct{} align to 1, a string and a
+     * pointer to 8 (their words), a scalar to its size.
+     */
+    public long align() {
+        return arrayLength >= 0 || size == 0 ? 1 : Math.min(size, 8);
+    }
+
     /** Whether a value of this type holds pointers the GC scans (ptrdata != 0). */
     public boolean hasPointers() { return pointers; }
 

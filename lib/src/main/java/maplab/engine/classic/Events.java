@@ -1,34 +1,12 @@
 package maplab.engine.classic;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import maplab.engine.EngineEvent;
-import maplab.engine.MapListener;
 import maplab.engine.classic.MapEvent.SlotRef;
 
 /**
- * The listeners of one map. The engine reaches this only through {@code h.events}, which is null
- * while nobody listens, so that an unobserved map builds no event objects at all.
+ * The listeners of one classic map ({@code h.events}, null while nobody listens), and the events
+ * that several runtime functions emit alike.
  */
-final class Events {
-
-    private final List<MapListener> listeners = new CopyOnWriteArrayList<>();
-
-    void add(MapListener l) {
-        listeners.add(l);
-    }
-
-    /** Whether any listener is left. */
-    boolean remove(MapListener l) {
-        listeners.remove(l);
-        return !listeners.isEmpty();
-    }
-
-    void emit(EngineEvent e) {
-        for (MapListener l : listeners) {
-            l.onEvent(e);
-        }
-    }
+final class Events extends maplab.engine.Listeners {
 
     /** new(mapextra): the classic event and the neutral allocation. */
     static void extraAllocated(Hmap h) {

@@ -1,0 +1,216 @@
+package maplab.engine.swiss;
+
+import maplab.engine.GoFatalError;
+
+/**
+ * The entry points the compiler calls for 4- and 8-byte memory keys and for strings
+ * (runtime_fast32.go, runtime_fast64.go and runtime_faststr.go; *_swiss.go in Go 1.24 and 1.25).
+ * The fast32 and fast64 files are the same code for keys of two widths, and their assign is also
+ * faststr's; they differ from the generic functions where a model can see it:
+ * <ul>
+ *   <li>a small-map lookup (fast32/fast64) does not hash: it compares the key of every slot up
+ *       to the last full one, and keeps a match only if the slot is full;</li>
+ *   <li>the assign looks at a group's lowest empty-or-deleted slot: a tombstone there is
+ *       remembered and the probe goes on; an empty one ends the search;</li>
+ *   <li>Go 1.25+ prune tombstones before growing a table with no growthLeft, except in
+ *       mapassign_fast64ptr (pointer keys);</li>
+ *   <li>mapdelete_fast* test {@code used} before calling the generic Delete.</li>
+ * </ul>
+ */
+final class RuntimeFast {
+
+    private RuntimeFast() {
+    }
+
+    /** runtime_mapaccess2_fast32 / _fast64: the elem, or null when absent. */
+    static Object mapaccess(Map m, Object key) {
+        if (m.used() == 0) {
+            return null;
+        }
+        if (m.writing() != 0) {
+            throw new GoFatalError("concurrent map read and map write");
+        }
+        if (m.dirLen() == 0) {
+            Groups gs = (Groups) m.dirPtr();
+            long full = Group.matchFull(gs.ctrls(0));
+            // The key is compared before the slot is known to be full, as the runtime does.
+            for (int i = 0; full != 0; i++, full = Group.shiftOutLowest(full)) {
+                if (m.keyEquals(gs, 0, i, key) && Group.lowestSet(full)) {
+                    return m.elemOf(gs, 0, i);
+                }
+            }
+            return null;
+        }
+        long hash = m.hash(key);
+        return Runtime.probe(m, m.directoryAt(m.directoryIndex(hash)), hash, key);
+    }
+
+    /**
+     * runtime_mapassign_fast32 / _fast64 / _fast64ptr / _faststr, then the compiled code's
+     * {@code *slot = elem}. {@code keyUpdate}: faststr stores the key again on an update;
+     * {@code prune}: Go 1.25+ except fast64ptr.
+     */
+    static void mapassign(Map m, Object key, Object elem, boolean keyUpdate, boolean prune) {
+        if (m.writing() != 0) {
+            throw new GoFatalError("concurrent map writes");
+        }
+        long hash = m.hash(key);
+        m.setWriting(m.writing() ^ 1);
+        if (m.dirPtr() == null) {
+            m.growToSmall();
+        }
+        Groups rg;
+        int rgi;
+        int ri;
+        boolean small = m.dirLen() == 0;
+        if (small && m.used() < GroupType.SLOTS) {
+            rg = (Groups) m.dirPtr();
+            rgi = 0;
+            ri = m.putSlotSmall(hash, key, keyUpdate);
+        } else {
+            if (small) {
+                m.growToTable();
+            }
+            outer:
+            while (true) {
+                Table t = m.directoryAt(m.directoryIndex(hash));
+                Groups gs = t.groups();
+                Groups firstDeletedGroups = null;
+                int firstDeletedGroup = 0;
+                int firstDeletedSlot = 0;
+                int h2 = Group.h2(hash);
+                for (Table.ProbeSeq seq = new Table.ProbeSeq(Group.h1(hash), gs.lengthMask());; seq.next()) {
+                    int g = seq.offset();
+                    for (long match = Group.matchH2(gs.ctrls(g), h2); match != 0; match = Group.removeFirst(match)) {
+                        int i = Group.first(match);
+                        if (m.keyEquals(gs, g, i, key)) {
+                            if (keyUpdate) {
+                                m.storeKey(gs, g, i, key);
+                            }
+                            m.elemUpdated(gs, g, i, key);
+                            rg = gs;
+                            rgi = g;
+                            ri = i;
+                            break outer;
+                        }
+                    }
+                    long match = Group.matchEmptyOrDeleted(gs.ctrls(g));
+                    if (match == 0) {
+                        continue; // nothing but full slots: keep probing
+                    }
+                    int i = Group.first(match);
+                    if (gs.ctrl(g, i) == Group.CTRL_DELETED) {
+                        if (firstDeletedGroups == null) {
+                            firstDeletedGroups = gs;
+                            firstDeletedGroup = g;
+                            firstDeletedSlot = i;
+                        }
+                        continue;
+                    }
+                    // An empty slot: the end of the probe sequence.
+                    Groups target = gs;
+                    int tg = g;
+                    if (firstDeletedGroups != null) {
+                        target = firstDeletedGroups;
+                        tg = firstDeletedGroup;
+                        i = firstDeletedSlot;
+                        t.setGrowthLeft(t.growthLeft() + 1); // decremented below: reusing a tombstone is free
+                    }
+                    if (prune && t.growthLeft() == 0) {
+                        t.pruneTombstones();
+                    }
+                    if (t.growthLeft() > 0) {
+                        Runtime.insert(m, t, target, tg, i, h2, key);
+                        rg = target;
+                        rgi = tg;
+                        ri = i;
+                        break outer;
+                    }
+                    t.rehash();
+                    continue outer;
+                }
+            }
+        }
+        if (m.writing() == 0) {
+            throw new GoFatalError("concurrent map writes");
+        }
+        m.setWriting(m.writing() ^ 1);
+        m.storeElem(rg, rgi, ri, elem);
+    }
+
+    /** runtime_mapdelete_fast32 / _fast64 / _faststr: nothing on an empty map, else Map.Delete. */
+    static void mapdelete(Map m, Object key) {
+        if (m.used() == 0) {
+            return;
+        }
+        m.delete(key);
+    }
+
+    /**
+     * runtime_mapaccess2_faststr: a small map looks for a string over 64 bytes without hashing
+     * when at most one full slot passes a quick test (same length, same first and last 8 bytes),
+     * comparing that one; otherwise, and for shorter strings, it hashes and compares the slots
+     * whose control byte is the key's H2. A table probes as the generic lookup does.
+     */
+    static Object mapaccessStr(Map m, String key) {
+        if (m.used() == 0) {
+            return null;
+        }
+        if (m.writing() != 0) {
+            throw new GoFatalError("concurrent map read and map write");
+        }
+        if (m.dirLen() <= 0) {
+            return getWithoutKeySmallFastStr(m, key);
+        }
+        long hash = m.hash(key);
+        return Runtime.probe(m, m.directoryAt(m.directoryIndex(hash)), hash, key);
+    }
+
+    /** m.getWithoutKeySmallFastStr(typ, key). */
+    private static Object getWithoutKeySmallFastStr(Map m, String key) {
+        Groups gs = (Groups) m.dirPtr();
+        byte[] kb = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (kb.length > 64) {
+            long ctrls = gs.ctrls(0);
+            int j = GroupType.SLOTS;
+            boolean twoCandidates = false;
+            for (int i = 0; i < GroupType.SLOTS; i++, ctrls >>>= 8) {
+                if ((ctrls & 0x80) == 0 && quickEqual(kb, (String) m.keyOf(gs, 0, i))) {
+                    if (j < GroupType.SLOTS) {
+                        twoCandidates = true;
+                        break;
+                    }
+                    j = i;
+                }
+            }
+            if (!twoCandidates) {
+                if (j == GroupType.SLOTS) {
+                    return null;
+                }
+                return key.equals(m.keyOf(gs, 0, j)) ? m.elemOf(gs, 0, j) : null;
+            }
+        }
+        int h2 = Group.h2(m.hash(key));
+        long ctrls = gs.ctrls(0);
+        for (int i = 0; i < GroupType.SLOTS; i++, ctrls >>>= 8) {
+            if ((int) (ctrls & 0xFF) == h2 && key.equals(m.keyOf(gs, 0, i))) {
+                return m.elemOf(gs, 0, i);
+            }
+        }
+        return null;
+    }
+
+    /** longStringQuickEqualityTest(a, b): same length, same first 8 and last 8 bytes. */
+    private static boolean quickEqual(byte[] a, String bs) {
+        byte[] b = bs == null ? new byte[0] : bs.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int k = 0; k < 8; k++) {
+            if (a[k] != b[k] || a[a.length - 8 + k] != b[b.length - 8 + k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
