@@ -1,14 +1,17 @@
 package maplab.demo;
 
-import maplab.engine.classic.ClassicMap;
-import maplab.engine.classic.MapEvent;
+import maplab.engine.GoMap;
+import maplab.engine.GoMaps;
+import maplab.engine.GoVersion;
 import maplab.engine.MapType;
+import maplab.engine.classic.MapEvent;
+import maplab.engine.swiss.SwissEvent;
 import maplab.render.TextDiagram;
 
 /**
- * The command-line demo until the lab lands: a map[uint64]uint64 after n-1 inserts, then the
- * n-th insert with the engine's events (with the defaults, Go 1.19 and n = 9, the first growth).
- * Arguments: [go version] [n].
+ * {@code ./maplab demo [go-version] [keys]}: a map[uint64]uint64 after keys-1 inserts, then the
+ * last insert with the engine's events. With the defaults (Go 1.19, 9 keys) that is the classic
+ * map's first doubling; on Go 1.24+ the 9th key turns the small map into a table.
  */
 public final class GrowthDemo {
 
@@ -16,16 +19,29 @@ public final class GrowthDemo {
     }
 
     public static void main(String[] args) {
-        String go = args.length > 0 ? args[0] : "1.19";
-        int n = args.length > 1 ? Integer.parseInt(args[1]) : 9;
-        ClassicMap m = ClassicMap.builder(MapType.of("uint64", "uint64")).go(go).seed(2026).build();
+        try {
+            run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("demo: " + e.getMessage());
+            System.err.println("usage: ./maplab demo [go-version] [keys]   e.g. ./maplab demo 1.26 9");
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) {
+        if (args.length > 2) {
+            throw new IllegalArgumentException("too many arguments");
+        }
+        GoVersion go = GoVersion.parse(args.length > 0 ? args[0] : "1.19");
+        int n = args.length > 1 ? keys(args[1]) : 9;
+        GoMap m = GoMaps.builder(MapType.of("uint64", "uint64")).go(go).seed(2026).build();
         for (long k = 1; k < n; k++) {
             m.set(k, k * k);
         }
         System.out.println("After " + (n - 1) + " inserts:");
         System.out.println(TextDiagram.render(m.snapshot()));
         m.listen(e -> {
-            if (!(e instanceof MapEvent.SlotWritten)) {
+            if (!(e instanceof MapEvent.SlotWritten) && !(e instanceof SwissEvent.SlotWritten)) {
                 System.out.println("  event: " + e);
             }
         });
@@ -34,5 +50,17 @@ public final class GrowthDemo {
         System.out.println(TextDiagram.render(m.snapshot()));
         m.checkInvariants();
         System.out.println("Invariants hold.");
+    }
+
+    private static int keys(String text) {
+        try {
+            int n = Integer.parseInt(text.strip());
+            if (n >= 1 && n <= 100_000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("keys must be a whole number from 1 to 100000, got '" + text + "'");
     }
 }

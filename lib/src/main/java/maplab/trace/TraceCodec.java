@@ -18,7 +18,11 @@ interface TraceCodec {
 
     /** The codec of the header's {@code engine} field; null if there is none. */
     static TraceCodec of(String engine) {
-        return engine.equals("classic") ? ClassicCodec.INSTANCE : null;
+        return switch (engine) {
+            case "classic" -> ClassicCodec.INSTANCE;
+            case "swiss" -> SwissCodec.INSTANCE;
+            default -> null;
+        };
     }
 
     static TraceCodec of(Engine engine) {

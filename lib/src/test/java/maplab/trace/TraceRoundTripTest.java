@@ -13,7 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import maplab.engine.classic.ClassicMap;
+import maplab.engine.GoMap;
+import maplab.engine.GoMaps;
 import maplab.engine.GoVersion;
 import maplab.engine.MapType;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class TraceRoundTripTest {
     /** A model run with growth, deletes, clear, held iterators and gc, recorded with full state. */
     static String recordRandomRun(GoVersion go, MapType type, long seed, int ops) {
         StringWriter out = new StringWriter();
-        ClassicMap m = ClassicMap.builder(type).go(go).seed(seed).build();
+        GoMap m = GoMaps.builder(type).go(go).seed(seed).build();
         TraceRecorder rec = new TraceRecorder(m, -1, "model-random", true, out);
         Random r = new Random(seed);
         List<Long> open = new ArrayList<>();
@@ -68,7 +69,7 @@ class TraceRoundTripTest {
 
     @Test
     void modelTracesReplayWithoutDifference() throws Exception {
-        for (GoVersion go : GoVersion.CLASSIC) {
+        for (GoVersion go : GoVersion.values()) {
             for (MapType type : List.of(MapType.of("uint64", "uint64"), MapType.of("string", "uint64"))) {
                 Trace trace = parse(recordRandomRun(go, type, 7 + go.ordinal(), 3000));
                 ReplayResult r = Replayer.replay(trace);

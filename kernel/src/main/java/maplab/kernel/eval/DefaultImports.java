@@ -20,6 +20,7 @@ public final class DefaultImports {
             "java.util.stream.*",
             "maplab.engine.*",
             "maplab.engine.classic.*",
+            "maplab.engine.swiss.*",
             "maplab.render.*",
             "maplab.experiment.*",
             "tech.tablesaw.api.*",

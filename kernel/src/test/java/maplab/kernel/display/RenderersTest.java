@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Base64;
 import maplab.engine.classic.ClassicMap;
+import maplab.engine.swiss.SwissMap;
 import maplab.engine.MapType;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -25,6 +26,24 @@ class RenderersTest {
         assertTrue(b.get("image/svg+xml").startsWith("<svg"));
         assertFalse(b.get("image/svg+xml").contains("<script"));
         assertTrue(b.get("text/plain").contains("count=9"), b.get("text/plain"));
+    }
+
+    @Test
+    void swissMapsAreSvgDiagramsOfDirectoryTablesAndGroups() {
+        SwissMap m = SwissMap.builder(MapType.of("uint64", "uint64")).go("1.26").seed(3).build();
+        for (long i = 0; i < 20; i++) {
+            m.set(i, i * i);
+        }
+        m.delete(4L);
+        MimeBundle b = Renderers.render(m);
+        String svg = b.get("image/svg+xml");
+        assertTrue(svg.startsWith("<svg") && !svg.contains("<script"));
+        assertTrue(svg.contains("directory#0") && svg.contains("table#"), svg);
+        assertTrue(b.get("text/plain").contains("used=19"), b.get("text/plain"));
+        MimeBundle s = Renderers.render(m.snapshot());
+        assertEquals(b.get("image/svg+xml"), s.get("image/svg+xml"), "a map renders as its snapshot");
+        MimeBundle e = Renderers.render(new maplab.engine.swiss.SwissEvent.TombstonesPruned(3, "table#1", 5));
+        assertTrue(e.get("text/html").contains("TombstonesPruned"), e.get("text/html"));
     }
 
     @Test
