@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The facts of {@code /work/shared/go-map-classic.md} (the "fact sheet") that the engine models,
+ * The facts of docs/go-map-classic.md (the "fact sheet") that the engine models,
  * one test per fact, for the facts the rule tests did not already pin. The facts they do pin are
  * listed here, so that every covered fact can be found in one place:
  *
