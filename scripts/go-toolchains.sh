@@ -327,6 +327,25 @@ gt_build_oracle() ( # <outdir> [vers...]
         _gt_fail "oracle-go$v: main.$fn does not call runtime.mapclear (was it built with -N, -race, or inlined?)"
       fi
     done
+    # The Swiss oracle's operations must reach the runtime entry points a user's program gets
+    # for these map types (1.25+ prunes tombstones only on the fast32/fast64/faststr assigns).
+    if _gt_is_swiss "$v"; then
+      local spec sym call
+      for spec in 'mapU64).set mapassign_fast64' 'mapStr).set mapassign_faststr' \
+                  'mapPtr).set mapassign_fast64ptr' 'mapBig).set mapassign' \
+                  'mapU64).get mapaccess2_fast64' 'mapStr).get mapaccess2_faststr' \
+                  'mapPtr).get mapaccess2_fast64' 'mapBig).get mapaccess2' \
+                  'mapU64).del mapdelete_fast64' 'mapStr).del mapdelete_faststr' \
+                  'mapPtr).del mapdelete_fast64' 'mapBig).del mapdelete'; do
+        sym=${spec%% *} call=${spec#* }
+        dis=$(_gt_run_go "$v" tool objdump -s "^main\\.\\(\\*${sym%%)*}\\)\\.${sym##*).}\$" "$out/oracle-go$v") \
+          || _gt_fail "go tool objdump of oracle-go$v failed"
+        if ! echo "$dis" | grep -q "CALL runtime\\.$call(SB)"; then
+          rm -f "$out/oracle-go$v"
+          _gt_fail "oracle-go$v: main.(*$sym does not call runtime.$call"
+        fi
+      done
+    fi
   done
 )
 
