@@ -74,9 +74,14 @@ func init() {
 	}
 }
 
+// hint2keys is how many random keys a hint workload inserts: the hint, but at least 16
+// (so that small hints grow to a table) and at most 1000 (to keep the trace small).
 func hint2keys(h int) int {
-	if h < 16 {
+	switch {
+	case h < 16:
 		return 16
+	case h > 1000:
+		return 1000
 	}
 	return h
 }
