@@ -739,6 +739,11 @@ func (c *checker) checkWorkload() error {
 		if fmt.Sprint(c.gcFreed) != want {
 			return fmt.Errorf("freed %v, want %s", c.gcFreed, want)
 		}
+	case "gc-iter-key-groups":
+		want := "[[table#0 groups#0 groups#1] [table#2] [groups#3] [table#1 groups#2] []]"
+		if fmt.Sprint(c.gcFreed) != want {
+			return fmt.Errorf("freed %v, want %s", c.gcFreed, want)
+		}
 	case "gc-small-iter":
 		want := "[[] [] [groups#0]]"
 		if fmt.Sprint(c.gcFreed) != want {

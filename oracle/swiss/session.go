@@ -360,8 +360,9 @@ func startJSON(eo, do uint64) string {
 	return fmt.Sprintf(`"start":{"entryOffset":"%d","dirOffset":"%d"}`, eo, do)
 }
 
-// iterate is a full range loop with no writes inside; returns the keys it produced.
-func (s *session) iterate() []string {
+// iterate is a full range loop with no writes inside; returns the keys it produced and
+// the start offsets.
+func (s *session) iterate() ([]string, uint64, uint64) {
 	it, eo, do, err := startIter(s.mk.iface(), s.t, s.m())
 	if err != nil {
 		s.failf("op %d: %v", s.i, err)
@@ -378,7 +379,7 @@ func (s *session) iterate() []string {
 	it.Reset(reflect.Value{}) // the loop is over: nothing refers to its tables
 	s.require(len(keys) == s.mk.length(), "iterate produced %d keys, len is %d", len(keys), s.mk.length())
 	s.emit("iterate", startJSON(eo, do)+`,"order":[`+strings.Join(keys, ",")+`]`)
-	return keys
+	return keys, eo, do
 }
 
 // iterOpen starts a paused range loop (Init and the first Next, which finds the first

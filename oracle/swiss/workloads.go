@@ -50,17 +50,21 @@ var workloads = []workload{
 	{name: "iterate", kind: kindU64, after: afterAll, run: iterateSmall,
 		doc: "full iterations: empty map (no draw), small map, one table, after deletes"},
 	{name: "iterate-directory", kind: kindU64, after: afterSparse, run: iterateDirectory,
-		doc: "make(map, 1000) (two 1024-slot tables), keys directed to the first until it splits (globalDepth 2, a table spanning two entries); full iterations over the directory from random offsets"},
+		doc: "make(map, 1000) (two 1024-slot tables), keys directed to the first until it splits (globalDepth 2, a table spanning two entries); full iterations over the directory from random offsets, until one starts in the middle of that table's span (the first Next lowers dirOffset)"},
 	{name: "iter-paused-growth", kind: kindU64, forced: true, run: iterPausedGrowth,
 		doc: "paused loops across growToTable (small-map iterator looks keys up in the table) and across a 16 -> 32 and 32 -> 64 growth (the loop keeps walking its old table); deleted keys skipped, updates seen, no key twice"},
 	{name: "iter-paused-split", kind: kindU64, forced: true, run: iterPausedSplit,
 		doc: "a paused loop over a 1024-slot table held across its split into two tables and a directory doubling"},
 	{name: "iter-body-writes", kind: kindU64, forced: true, run: iterBodyWrites,
-		doc: "paused loops whose body writes at the loop's next position: an insert into the slot it visits next (reported next), a delete of the next key (skipped), an update of it (new elem)"},
+		doc: "paused loops whose body writes at the loop's next position: an insert into the slot it visits next (reported next), a delete of the next key (skipped), an update of it (new elem); and an insert into an empty slot the loop's look-ahead has already jumped over (never reported)"},
+	{name: "iter-clear", kind: kindU64, forced: true, run: iterClear,
+		doc: "clear while a paused loop is open (small map, then a table): the loop goes on over the zeroed group or table and reports exactly the keys inserted after the clear into positions it has not passed yet"},
 	{name: "gc-growth", kind: kindU64, forced: true, run: gcGrowth,
 		doc: "gc after growToTable (frees the small group), after growths (old table and groups), with a loop open across a growth (its table stays alive until the loop finishes)"},
 	{name: "gc-small-iter", kind: kindU64, forced: true, run: gcSmallIter,
 		doc: "a loop started on a small map keeps the small group alive across growToTable, even after it finished, until it is closed"},
+	{name: "gc-iter-key-groups", kind: kindU64, forced: true, run: gcIterKeyGroups,
+		doc: "a loop open across two growths: its table (it.tab) stays alive, and so do the groups its current key points into (a lookup in the table of that moment), while that table's struct is freed; the groups go once the loop's key moves on, its old table once it finished"},
 	{name: "random-mix", kind: kindU64, after: afterSparse, run: randomMix,
 		doc: "3000 random operations on keys 0..699: set, delete, get, occasional iterate and clear"},
 }
@@ -404,8 +408,14 @@ func iterateDirectory(s *session) {
 	}
 	ts := s.tables()
 	s.require(len(ts) == 3 && ts[2].localDepth == 1 && ts[2].index == 2, "directory after the split: %+v", ts)
-	for j := 0; j < 8; j++ {
-		s.iterate()
+	// Iterate until a start lands on entry 3, the second entry of the table spanning 2-3:
+	// the first Next lowers dirOffset to that table's index (the trace's start is the
+	// offset before it).
+	adjusted := false
+	for j := 0; j < 6 || !adjusted; j++ {
+		s.require(j < 60, "no iteration started in the middle of a table's span")
+		_, _, do := s.iterate()
+		adjusted = adjusted || do&3 == 3
 	}
 }
 
@@ -600,6 +610,75 @@ func iterBodyWrites(s *session) {
 	s.require(len(keys) == 1 && keys[0] == next && s.mk.slotElem(x.elem) == 123456789, "updated next key: %v", keys)
 	s.iterRest(it, 50)
 	s.iterClose(it)
+
+	// 4. The look-ahead: a key found by the group scan moves the loop straight to the
+	// next slot that was full then (or to the next group). Holes first: more keys, then
+	// in every group holding 3 or more keys the key of slot 1 is deleted (the group has an
+	// empty slot: it becomes empty), so that a loop reaching the key of slot 2 finds it by
+	// the group scan and jumps past the group's empty slots.
+	for j := 0; j < 12; j++ {
+		s.set(s.fresh())
+	}
+	tab := s.m().directoryAt(0)
+	for g := uint64(0); g <= tab.groups.lengthMask; g++ {
+		grp := groupAt(t, tab.groups, g)
+		if isFull(ctrlAt(grp, 0)) && isFull(ctrlAt(grp, 1)) && isFull(ctrlAt(grp, 2)) && ctrlAt(grp, 7) == ctrlEmpty {
+			s.del(s.keyNumber(s.mk.slotKeyJSON(slotKey(t, grp, 1))))
+		}
+	}
+	for attempt := 0; ; attempt++ {
+		s.require(attempt < 10, "no loop stood before a jump over an empty slot")
+		if s.lookAheadSkip() {
+			break
+		}
+	}
+}
+
+// lookAheadSkip opens a loop and steps it until it stands on a key whose next position
+// lies more than one slot ahead, with an empty slot of the same group in between; then
+// the body inserts keys whose probe starts at that group until one lands in between: the
+// loop never reports it. Returns false (loop closed) if no such position came up.
+func (s *session) lookAheadSkip() bool {
+	t := s.t
+	it := s.iterOpen()
+	s.iterNext(it, 1)
+	for {
+		x := iterOf(s.iters[it].it)
+		tab := x.tab
+		mask := uint64(tab.capacity) - 1
+		off := uintptr(x.key) - uintptr(tab.groups.data)
+		g := uint64(off / t.groupSize)
+		phys := g*groupSlots + uint64((off%t.groupSize-groupSlotsOffset)/t.slotSize)
+		logical := func(p uint64) uint64 { return (p - x.entryOffset) & mask }
+		cur, nxt := logical(phys), x.entryIdx
+		between := false
+		grp := groupAt(t, tab.groups, g)
+		for i := 0; i < groupSlots; i++ {
+			if le := logical(g*groupSlots + uint64(i)); ctrlAt(grp, i) == ctrlEmpty && cur < le && le < nxt {
+				between = true
+			}
+		}
+		if nxt > cur+1 && between {
+			var skipped []string
+			for n := 0; n < groupSlots && len(skipped) == 0; n++ {
+				k := s.freshInGroup(0, g)
+				s.set(k)
+				kg, ks := s.slotOf(k)
+				if le := logical(kg*groupSlots + uint64(ks)); kg == g && cur < le && le < nxt {
+					skipped = append(skipped, s.mk.keyJSON(k))
+				}
+			}
+			s.require(len(skipped) == 1 && s.grows == 0, "no insert landed between the loop's key and its next position")
+			rest := s.iterRest(it, 50)
+			s.require(!containsKey(rest, skipped[0]), "key %s inserted behind the loop's look-ahead was reported", skipped[0])
+			s.iterClose(it)
+			return true
+		}
+		if _, end := s.iterNext(it, 1); end {
+			s.iterClose(it)
+			return false
+		}
+	}
 }
 
 // keyNumber returns the live key number whose JSON is j.
@@ -669,6 +748,105 @@ func gcSmallIter(s *session) {
 	s.iterClose(it)
 	ids = s.gc()
 	s.require(sameIDs(ids, "groups#0"), "gc after iter-close freed %v", ids)
+}
+
+// iterClear: the loop keeps its group or table across a clear (clearSeq matters only for
+// keys not equal to themselves) and reports new keys at positions still ahead of it.
+func iterClear(s *session) {
+	s.makeMap(-1)
+	for j := 0; j < 6; j++ {
+		s.set(s.fresh())
+	}
+	for round := 0; round < 2; round++ {
+		if round == 1 {
+			for s.m().dirLen == 0 || s.table0().capacity < 32 {
+				s.set(s.fresh())
+			}
+		}
+		it := s.iterOpen()
+		s.iterNext(it, 3)
+		s.clear()
+		x := iterOf(s.iters[it].it)
+		var ahead, behind []string
+		for j := 0; j < 5; j++ {
+			k := s.fresh()
+			s.set(k)
+			// Logical position of the new key in the loop's walk.
+			var le uint64
+			if s.m().dirLen == 0 {
+				_, sl := s.smallSlotOf(k)
+				le = (uint64(sl) - x.entryOffset) % groupSlots
+			} else {
+				g, sl := s.slotOf(k)
+				le = (g*groupSlots + uint64(sl) - x.entryOffset) & (uint64(x.tab.capacity) - 1)
+			}
+			if le >= x.entryIdx {
+				ahead = append(ahead, s.mk.keyJSON(k))
+			} else {
+				behind = append(behind, s.mk.keyJSON(k))
+			}
+		}
+		before := len(s.iters[it].reported)
+		all := s.iterRest(it, 3)
+		after := all[before:]
+		s.require(sameSet(after, ahead), "loop across clear reported %v, want the new keys ahead of it %v (behind: %v)", after, ahead, behind)
+		s.iterClose(it)
+	}
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !containsKey(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// smallSlotOf returns the slot of key k in the small group.
+func (s *session) smallSlotOf(k uint64) (uint64, int) {
+	m := s.m()
+	for i := 0; i < groupSlots; i++ {
+		if isFull(ctrlAt(m.dirPtr, i)) && s.mk.keyIs(k, slotKey(s.t, m.dirPtr, i)) {
+			return 0, i
+		}
+	}
+	s.failf("key %d not in the small group", k)
+	return 0, 0
+}
+
+func gcIterKeyGroups(s *session) {
+	s.makeMap(-1)
+	for s.m().dirLen == 0 || s.table0().capacity < 32 {
+		s.set(s.fresh())
+	}
+	ids := s.gc()
+	s.require(sameIDs(ids, "table#0", "groups#0", "groups#1"), "gc once the map reached 32 slots freed %v", ids)
+	// The loop walks table#1 (groups#2) from now on.
+	it := s.iterOpen()
+	s.iterNext(it, 2)
+	for s.table0().capacity < 64 {
+		s.set(s.fresh())
+	}
+	// The next key is looked up in table#2: the loop's key points into groups#3.
+	s.iterNext(it, 1)
+	for s.table0().capacity < 128 {
+		s.set(s.fresh())
+	}
+	ids = s.gc()
+	s.require(sameIDs(ids, "table#2"), "gc with the loop's key in groups#3 freed %v, want [table#2]", ids)
+	s.iterNext(it, 1) // now looked up in table#3: its key points into groups#4
+	ids = s.gc()
+	s.require(sameIDs(ids, "groups#3"), "gc after the loop's key moved on freed %v, want [groups#3]", ids)
+	s.iterRest(it, 10)
+	ids = s.gc()
+	s.require(sameIDs(ids, "table#1", "groups#2"), "gc after the loop finished freed %v", ids)
+	s.iterClose(it)
+	ids = s.gc()
+	s.require(sameIDs(ids), "gc after iter-close freed %v", ids)
 }
 
 func randomMix(s *session) {
