@@ -91,21 +91,24 @@ _gt_prepare_apt() {
 }
 
 _gt_apt_updated=0
+_gt_apt_rc=0
+# _gt_apt_update <suite>: runs apt-get update once (all suites), then checks that <suite>'s
+# package list is there. A suite that failed to update does not stop the fetch of a version
+# pinned to another one.
 _gt_apt_update() {
-  [ "$_gt_apt_updated" = 1 ] && return 0
-  _gt_say "apt-get update (private lists in $GT_CACHE/lists)"
-  # shellcheck disable=SC2046
-  if ! apt-get $(_gt_apt_opts) -qq update >"$GT_CACHE/apt-update.log" 2>&1; then
-    _gt_unavailable "apt-get update of $GT_SUITES failed (no network?); see $GT_CACHE/apt-update.log"
+  local suite=$1
+  if [ "$_gt_apt_updated" != 1 ]; then
+    _gt_say "apt-get update (private lists in $GT_CACHE/lists)"
+    # shellcheck disable=SC2046
+    apt-get $(_gt_apt_opts) -qq update >"$GT_CACHE/apt-update.log" 2>&1
+    _gt_apt_rc=$?
+    _gt_apt_updated=1
   fi
-  # apt-get update can "succeed" with every fetch failed; check that the lists arrived.
-  local suite
-  for suite in $GT_SUITES; do
-    if ! ls "$GT_CACHE/lists/"*"_dists_${suite}_main_binary-amd64_Packages"* >/dev/null 2>&1; then
-      _gt_unavailable "apt-get update fetched no $suite package list (no network?); see $GT_CACHE/apt-update.log"
-    fi
-  done
-  _gt_apt_updated=1
+  # apt-get update can "succeed" with every fetch failed, and fail when only one suite did:
+  # check that this suite's list arrived.
+  if ! ls "$GT_CACHE/lists/"*"_dists_${suite}_main_binary-amd64_Packages"* >/dev/null 2>&1; then
+    _gt_unavailable "apt-get update fetched no $suite package list (exit $_gt_apt_rc; no network?); see $GT_CACHE/apt-update.log"
+  fi
 }
 
 # Checks with apt-cache policy that the pinned version of a package is offered.
@@ -122,8 +125,8 @@ _gt_verify_offered() { # <package> <version>
 # Sets GT_DEB to the path of the downloaded .deb of <package>=<version>, downloading it if
 # needed. (A variable, not stdout: it must run in this shell so apt-get update runs once.)
 GT_DEB=
-_gt_deb() { # <package> <version> <arch>
-  local pkg=$1 ver=$2 arch=$3 f
+_gt_deb() { # <package> <version> <arch> <suite>
+  local pkg=$1 ver=$2 arch=$3 suite=$4 f
   GT_DEB=
   # apt-get download escapes ':' and '+' etc. in the file name, so match loosely and check
   # the real version with dpkg-deb.
@@ -135,7 +138,7 @@ _gt_deb() { # <package> <version> <arch>
     fi
   done
   _gt_prepare_apt
-  _gt_apt_update
+  _gt_apt_update "$suite"
   _gt_verify_offered "$pkg" "$ver"
   _gt_say "downloading $pkg=$ver"
   # shellcheck disable=SC2046
@@ -193,9 +196,9 @@ _gt_fetch_one() {
     return 0
   fi
   command -v dpkg-deb >/dev/null 2>&1 || _gt_unavailable "dpkg-deb not found (a Debian-based machine is needed)"
-  _gt_deb "golang-$v-go" "$dver" amd64
+  _gt_deb "golang-$v-go" "$dver" amd64 "$(_gt_pin_field "$v" 3)"
   go_deb=$GT_DEB
-  _gt_deb "golang-$v-src" "$dver" all
+  _gt_deb "golang-$v-src" "$dver" all "$(_gt_pin_field "$v" 3)"
   src_deb=$GT_DEB
   _gt_say "unpacking golang-$v-go and golang-$v-src $dver into $root"
   tmp="$GT_CACHE/$v/root.tmp"
