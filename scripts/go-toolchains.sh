@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
-# Obtains the Go toolchains that still have the classic (bucket) map, Go 1.19, 1.21, 1.22 and
-# 1.23, from Debian's packages, without touching the machine's apt configuration: a private
-# sources.list, package lists and download cache live under
+# Obtains pinned Go toolchains from Debian's packages: the ones that still have the classic
+# (bucket) map, Go 1.19, 1.21, 1.22 and 1.23 (bookworm, bookworm-backports), and the ones with
+# the Swiss-table map, Go 1.24 (trixie), 1.25 (trixie-backports) and 1.26 (sid), without
+# touching the machine's apt configuration: a private sources.list, package lists and download
+# cache live under
 #   ${MAPLAB_CACHE:-$HOME/.cache/maplab}/go
 # and each toolchain is unpacked with dpkg -x into <cache>/go/<ver>/root, so nothing is
 # installed system-wide and a second run downloads nothing.
 #
 # Usage:
-#   scripts/go-toolchains.sh fetch [1.19 1.21 1.22 1.23]   # default: all four; idempotent
+#   scripts/go-toolchains.sh fetch [1.19 ... 1.26]         # default: the four classic ones; idempotent
+#   scripts/go-toolchains.sh fetch swiss                   # 1.24 1.25 1.26 (also: classic, all)
 #   scripts/go-toolchains.sh goroot 1.19                   # prints GOROOT
 #   scripts/go-toolchains.sh env 1.19                      # prints export lines for a build
 #   scripts/go-toolchains.sh go 1.19 build ./...           # runs that toolchain's go
-#   scripts/go-toolchains.sh build-oracle DIR [vers...]    # builds oracle/ as DIR/oracle-go<ver>
+#   scripts/go-toolchains.sh build-oracle DIR [vers...]    # builds DIR/oracle-go<ver>: oracle/ (the
+#                                                          # classic oracle) for 1.19-1.23, oracle/swiss
+#                                                          # for 1.24+; default: the classic four
 # or source it and call gt_fetch, gt_goroot, gt_env, gt_go, gt_build_oracle with the same
 # arguments (each runs in a subshell: an error returns its exit code, it never exits yours).
 #
@@ -21,18 +26,25 @@
 # the cache directory, no network.
 
 # The pinned packages: <version> <debian version> <suite>. Exact versions, so every machine
-# builds the oracle with the same runtime sources that /work/shared/go-map-classic.md was
-# checked against.
+# builds the oracles with the same runtime sources that the map fact sheets were checked
+# against (docs/go-map-swiss.md for 1.24+).
 _gt_pins() {
   cat <<'EOF'
 1.19 1.19.8-2 bookworm
 1.21 1.21.13-1~bpo12+1 bookworm-backports
 1.22 1.22.12-3~bpo12+1 bookworm-backports
 1.23 1.23.5-1~bpo12+1 bookworm-backports
+1.24 1.24.4-1 trixie
+1.25 1.25.12-1~bpo13+1 trixie-backports
+1.26 1.26.10-1 sid
 EOF
 }
 
-GT_ALL_VERSIONS="1.19 1.21 1.22 1.23"
+GT_CLASSIC_VERSIONS="1.19 1.21 1.22 1.23"
+GT_SWISS_VERSIONS="1.24 1.25 1.26"
+GT_ALL_VERSIONS="$GT_CLASSIC_VERSIONS $GT_SWISS_VERSIONS"
+# The suites the private sources.list names (every suite a pin uses).
+GT_SUITES="bookworm bookworm-backports trixie trixie-backports sid"
 GT_CACHE="${MAPLAB_CACHE:-$HOME/.cache/maplab}/go"
 GT_KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
 GT_MIRROR=http://deb.debian.org/debian
@@ -69,25 +81,34 @@ _gt_prepare_apt() {
   [ -r "$GT_KEYRING" ] || _gt_unavailable "$GT_KEYRING missing (package debian-archive-keyring)"
   mkdir -p "$GT_CACHE/lists/partial" "$GT_CACHE/apt/archives/partial" "$GT_CACHE/debs" \
     || _gt_fail "cannot create $GT_CACHE"
-  cat >"$GT_CACHE/sources.list" <<EOF
-deb [signed-by=$GT_KEYRING] $GT_MIRROR bookworm main
-deb [signed-by=$GT_KEYRING] $GT_MIRROR bookworm-backports main
-EOF
+  local suite list=
+  for suite in $GT_SUITES; do
+    list+="deb [signed-by=$GT_KEYRING] $GT_MIRROR $suite main"$'\n'
+  done
+  # Written to a temporary name and renamed: other checkouts may share this cache.
+  printf '%s' "$list" >"$GT_CACHE/sources.list.$$" && mv -f "$GT_CACHE/sources.list.$$" "$GT_CACHE/sources.list" \
+    || _gt_fail "cannot write $GT_CACHE/sources.list"
 }
 
 _gt_apt_updated=0
+_gt_apt_rc=0
+# _gt_apt_update <suite>: runs apt-get update once (all suites), then checks that <suite>'s
+# package list is there. A suite that failed to update does not stop the fetch of a version
+# pinned to another one.
 _gt_apt_update() {
-  [ "$_gt_apt_updated" = 1 ] && return 0
-  _gt_say "apt-get update (private lists in $GT_CACHE/lists)"
-  # shellcheck disable=SC2046
-  if ! apt-get $(_gt_apt_opts) -qq update >"$GT_CACHE/apt-update.log" 2>&1; then
-    _gt_unavailable "apt-get update of bookworm/bookworm-backports failed (no network?); see $GT_CACHE/apt-update.log"
+  local suite=$1
+  if [ "$_gt_apt_updated" != 1 ]; then
+    _gt_say "apt-get update (private lists in $GT_CACHE/lists)"
+    # shellcheck disable=SC2046
+    apt-get $(_gt_apt_opts) -qq update >"$GT_CACHE/apt-update.log" 2>&1
+    _gt_apt_rc=$?
+    _gt_apt_updated=1
   fi
-  # apt-get update can "succeed" with every fetch failed; check that the lists arrived.
-  if ! ls "$GT_CACHE/lists/"*bookworm-backports_main_binary-amd64_Packages* >/dev/null 2>&1; then
-    _gt_unavailable "apt-get update fetched no bookworm-backports package list (no network?); see $GT_CACHE/apt-update.log"
+  # apt-get update can "succeed" with every fetch failed, and fail when only one suite did:
+  # check that this suite's list arrived.
+  if ! ls "$GT_CACHE/lists/"*"_dists_${suite}_main_binary-amd64_Packages"* >/dev/null 2>&1; then
+    _gt_unavailable "apt-get update fetched no $suite package list (exit $_gt_apt_rc; no network?); see $GT_CACHE/apt-update.log"
   fi
-  _gt_apt_updated=1
 }
 
 # Checks with apt-cache policy that the pinned version of a package is offered.
@@ -97,15 +118,15 @@ _gt_verify_offered() { # <package> <version>
   policy=$(apt-cache $(_gt_apt_opts) policy "$pkg" 2>&1) \
     || _gt_unavailable "apt-cache policy $pkg failed: $(echo "$policy" | head -1)"
   if ! echo "$policy" | awk '/Version table:/ {t=1; next} t' | grep -qF " $ver "; then
-    _gt_unavailable "package $pkg version $ver is not offered by bookworm/bookworm-backports (apt-cache policy lists: $(echo "$policy" | awk '/Version table:/ {t=1; next} t && $1 == "***" && NF == 3 {printf "%s ", $2} t && $1 != "***" && NF == 2 {printf "%s ", $1}'))"
+    _gt_unavailable "package $pkg version $ver is not offered by $GT_SUITES (apt-cache policy lists: $(echo "$policy" | awk '/Version table:/ {t=1; next} t && $1 == "***" && NF == 3 {printf "%s ", $2} t && $1 != "***" && NF == 2 {printf "%s ", $1}'))"
   fi
 }
 
 # Sets GT_DEB to the path of the downloaded .deb of <package>=<version>, downloading it if
 # needed. (A variable, not stdout: it must run in this shell so apt-get update runs once.)
 GT_DEB=
-_gt_deb() { # <package> <version> <arch>
-  local pkg=$1 ver=$2 arch=$3 f
+_gt_deb() { # <package> <version> <arch> <suite>
+  local pkg=$1 ver=$2 arch=$3 suite=$4 f
   GT_DEB=
   # apt-get download escapes ':' and '+' etc. in the file name, so match loosely and check
   # the real version with dpkg-deb.
@@ -117,7 +138,7 @@ _gt_deb() { # <package> <version> <arch>
     fi
   done
   _gt_prepare_apt
-  _gt_apt_update
+  _gt_apt_update "$suite"
   _gt_verify_offered "$pkg" "$ver"
   _gt_say "downloading $pkg=$ver"
   # shellcheck disable=SC2046
@@ -175,9 +196,9 @@ _gt_fetch_one() {
     return 0
   fi
   command -v dpkg-deb >/dev/null 2>&1 || _gt_unavailable "dpkg-deb not found (a Debian-based machine is needed)"
-  _gt_deb "golang-$v-go" "$dver" amd64
+  _gt_deb "golang-$v-go" "$dver" amd64 "$(_gt_pin_field "$v" 3)"
   go_deb=$GT_DEB
-  _gt_deb "golang-$v-src" "$dver" all
+  _gt_deb "golang-$v-src" "$dver" all "$(_gt_pin_field "$v" 3)"
   src_deb=$GT_DEB
   _gt_say "unpacking golang-$v-go and golang-$v-src $dver into $root"
   tmp="$GT_CACHE/$v/root.tmp"
@@ -195,17 +216,46 @@ _gt_fetch_one() {
   local gr
   gr=$(_gt_goroot_of "$v")
   [ -x "$gr/bin/go" ] || _gt_fail "$gr/bin/go missing after unpacking golang-$v-go"
-  [ -f "$gr/src/runtime/map.go" ] || _gt_fail "$gr/src/runtime/map.go missing after unpacking golang-$v-src"
+  if _gt_is_swiss "$v"; then
+    [ -f "$gr/src/internal/runtime/maps/map.go" ] \
+      || _gt_fail "$gr/src/internal/runtime/maps/map.go missing after unpacking golang-$v-src"
+  else
+    [ -f "$gr/src/runtime/map.go" ] || _gt_fail "$gr/src/runtime/map.go missing after unpacking golang-$v-src"
+  fi
   local out
   out=$(_gt_run_go "$v" version 2>&1) || _gt_fail "Go $v does not run: $out"
   echo "$dver" >"$stamp"
   _gt_say "Go $v ready: $out (GOROOT=$gr)"
 }
 
-# gt_fetch [versions...]: all four when none are named.
+# _gt_is_swiss <ver>: true for the versions whose map is the Swiss table (1.24+).
+_gt_is_swiss() {
+  case " $GT_SWISS_VERSIONS " in *" $1 "*) return 0 ;; esac
+  return 1
+}
+
+# Sets GT_VERSIONS from the arguments: versions, or the words classic, swiss, all; the
+# classic four when there are none.
+GT_VERSIONS=()
+_gt_versions() {
+  local a
+  GT_VERSIONS=()
+  [ $# -gt 0 ] || set -- classic
+  for a in "$@"; do
+    case "$a" in
+      classic) read -r -a _gt_vs <<<"$GT_CLASSIC_VERSIONS"; GT_VERSIONS+=("${_gt_vs[@]}") ;;
+      swiss) read -r -a _gt_vs <<<"$GT_SWISS_VERSIONS"; GT_VERSIONS+=("${_gt_vs[@]}") ;;
+      all) read -r -a _gt_vs <<<"$GT_ALL_VERSIONS"; GT_VERSIONS+=("${_gt_vs[@]}") ;;
+      *) GT_VERSIONS+=("$a") ;;
+    esac
+  done
+}
+
+# gt_fetch [versions...]: the classic four when none are named ("swiss" and "all" name
+# 1.24-1.26 and all seven).
 gt_fetch() (
-  vs=("$@")
-  [ ${#vs[@]} -gt 0 ] || read -r -a vs <<<"$GT_ALL_VERSIONS"
+  _gt_versions "$@"
+  vs=("${GT_VERSIONS[@]}")
   for v in "${vs[@]}"; do _gt_check_version "$v"; done
   for v in "${vs[@]}"; do _gt_fetch_one "$v"; done
 )
@@ -248,25 +298,31 @@ _gt_run_go() { # <ver> <go args...>
       GOENV=off CGO_ENABLED=0 GOOS=linux GOARCH=amd64 "$gr/bin/go" "$@"
 }
 
-# Builds oracle/ with each version into DIR/oracle-go<ver>. Deliberately without -race and
-# without -gcflags=-N: Go 1.19's clear relies on the compiler's map-clear optimization.
+# Builds the oracle with each version into DIR/oracle-go<ver>: the classic oracle (oracle/) for
+# 1.19-1.23, the Swiss-table oracle (oracle/swiss) for 1.24+. Deliberately without -race and
+# without -gcflags=-N: Go 1.19's clear relies on the compiler's map-clear optimization, and
+# the Swiss oracle must get the runtime entry points a user's optimized program gets.
 gt_build_oracle() ( # <outdir> [vers...]
   out=${1:-}
   [ -n "$out" ] || _gt_fail "usage: build-oracle DIR [versions...]"
   shift
-  vs=("$@")
-  [ ${#vs[@]} -gt 0 ] || read -r -a vs <<<"$GT_ALL_VERSIONS"
+  _gt_versions "$@"
+  vs=("${GT_VERSIONS[@]}")
   here=$GT_REPO
   mkdir -p "$out" || _gt_fail "cannot create $out"
   out=$(cd "$out" && pwd)
   for v in "${vs[@]}"; do
     _gt_check_version "$v"
-    _gt_say "building oracle with Go $v -> $out/oracle-go$v"
-    (cd "$here/oracle" && _gt_run_go "$v" build -trimpath -o "$out/oracle-go$v" .) \
+    pkg=. fns="clearU64 clearStr clearBig"
+    if _gt_is_swiss "$v"; then
+      pkg=./swiss fns="clearU64 clearStr clearBig clearPtr"
+    fi
+    _gt_say "building oracle ($pkg) with Go $v -> $out/oracle-go$v"
+    (cd "$here/oracle" && _gt_run_go "$v" build -trimpath -o "$out/oracle-go$v" "$pkg") \
       || _gt_fail "build of oracle with Go $v failed"
     # The clear op must reach runtime.mapclear (Go 1.19: only through the compiler's
     # recognition of the for-range-delete idiom, which -N, -race or inlining defeat).
-    for fn in clearU64 clearStr clearBig; do
+    for fn in $fns; do
       dis=$(_gt_run_go "$v" tool objdump -s "^main\.$fn\$" "$out/oracle-go$v") \
         || _gt_fail "go tool objdump of oracle-go$v failed"
       if ! echo "$dis" | grep -q 'CALL runtime\.mapclear(SB)'; then
@@ -274,6 +330,25 @@ gt_build_oracle() ( # <outdir> [vers...]
         _gt_fail "oracle-go$v: main.$fn does not call runtime.mapclear (was it built with -N, -race, or inlined?)"
       fi
     done
+    # The Swiss oracle's operations must reach the runtime entry points a user's program gets
+    # for these map types (1.25+ prunes tombstones only on the fast32/fast64/faststr assigns).
+    if _gt_is_swiss "$v"; then
+      local spec sym call
+      for spec in 'mapU64).set mapassign_fast64' 'mapStr).set mapassign_faststr' \
+                  'mapPtr).set mapassign_fast64ptr' 'mapBig).set mapassign' \
+                  'mapU64).get mapaccess2_fast64' 'mapStr).get mapaccess2_faststr' \
+                  'mapPtr).get mapaccess2_fast64' 'mapBig).get mapaccess2' \
+                  'mapU64).del mapdelete_fast64' 'mapStr).del mapdelete_faststr' \
+                  'mapPtr).del mapdelete_fast64' 'mapBig).del mapdelete'; do
+        sym=${spec%% *} call=${spec#* }
+        dis=$(_gt_run_go "$v" tool objdump -s "^main\\.\\(\\*${sym%%)*}\\)\\.${sym##*).}\$" "$out/oracle-go$v") \
+          || _gt_fail "go tool objdump of oracle-go$v failed"
+        if ! echo "$dis" | grep -q "CALL runtime\\.$call(SB)"; then
+          rm -f "$out/oracle-go$v"
+          _gt_fail "oracle-go$v: main.(*$sym does not call runtime.$call"
+        fi
+      done
+    fi
   done
 )
 
