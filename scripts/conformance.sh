@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The model against the real Go runtimes, fresh: fetch the classic-map toolchains (cached),
-# build the oracle with each, record every workload with a new random seed, and replay the
-# traces against the Java model; then the heap model's memory check against Go 1.19 (oracle
+# The model against the real Go runtimes, fresh: fetch the toolchains (cached): Go 1.19-1.23
+# for the classic map, 1.24-1.26 for the Swiss one; build the oracle with each, record every
+# workload with a new random seed, and replay the traces against the Java model; then the heap model's memory check against Go 1.19 (oracle
 # -memory, maplab.memory.MemoryCheckMain); then the race scenarios (oracle -races,
 # maplab.race.RaceCheckMain). Run by ./maplab test.
 #
@@ -12,7 +12,9 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CP="${1:?usage: conformance.sh CLASSPATH}"
-VERSIONS="1.19 1.21 1.22 1.23"
+CLASSIC="1.19 1.21 1.22 1.23"
+SWISS="1.24 1.25 1.26"
+VERSIONS="$CLASSIC $SWISS"
 BIN="${MAPLAB_CACHE:-$HOME/.cache/maplab}/oracle-bin"
 
 say() { echo "conformance: $*"; }
@@ -42,8 +44,11 @@ rm -f /tmp/maplab-fetch.$$
 
 "$ROOT/scripts/go-toolchains.sh" build-oracle "$BIN" $VERSIONS 2>&1 | sed 's/^/  /'
 for v in $VERSIONS; do
-  # The oracle's own tests: its memory mirrors and trace checks, under each runtime.
-  (cd "$ROOT/oracle" && "$ROOT/scripts/go-toolchains.sh" go "$v" test ./... 2>&1 | sed "s/^/  go$v: /")
+  # The oracles' own tests: their memory mirrors and trace checks, under each runtime (the
+  # classic oracle is the root package, the Swiss one oracle/swiss).
+  pkgs=./...
+  case " $SWISS " in *" $v "*) pkgs=./swiss/... ;; esac
+  (cd "$ROOT/oracle" && "$ROOT/scripts/go-toolchains.sh" go "$v" test "$pkgs" 2>&1 | sed "s/^/  go$v: /")
 done
 
 seed=$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')
