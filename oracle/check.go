@@ -1,7 +1,9 @@
+//go:build !go1.24
+
 package main
 
 // oracle -check DIR: reads trace files back, independently of the code that wrote
-// them, and checks (1) the format rules of ../shared/trace-format.md, (2) the
+// them, and checks (1) the format rules of ../docs/trace-format.md, (2) the
 // consistency of every recorded state (live slots add up to count, array sizes
 // match B, keys present exactly where tophash >= 5), and (3) what each workload is
 // meant to show, per Go version (growth points, same-size growth, freed sets, the

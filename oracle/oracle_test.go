@@ -1,3 +1,5 @@
+//go:build !go1.24
+
 package main
 
 // go test records every workload with the toolchain that runs the test and checks

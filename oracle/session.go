@@ -1,8 +1,10 @@
+//go:build !go1.24
+
 package main
 
 // A session records one workload: it applies each operation to the real map,
 // records the hash under the seed in force before the operation, reads the state
-// afterwards, and writes one JSON line per operation (../shared/trace-format.md).
+// afterwards, and writes one JSON line per operation (../docs/trace-format.md).
 
 import (
 	"bufio"

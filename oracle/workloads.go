@@ -1,3 +1,5 @@
+//go:build !go1.24
+
 package main
 
 // The named workloads. Each is reproducible apart from Go's own random draws
