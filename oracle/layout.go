@@ -1,3 +1,5 @@
+//go:build !go1.24
+
 package main
 
 // Mirrors of the Go runtime's internal map structures, amd64 only.

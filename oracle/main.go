@@ -1,5 +1,7 @@
+//go:build !go1.24
+
 // Command oracle records what the real Go runtime's classic (bucket) map does, as
-// MapLab trace files (../shared/trace-format.md, version 1, engine "classic"), so
+// MapLab trace files (../docs/trace-format.md, version 1, engine "classic"), so
 // that the Java model can be replayed against them slot by slot.
 //
 // It reads the runtime's internal map structures through unsafe mirrors of the

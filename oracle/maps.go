@@ -1,3 +1,5 @@
+//go:build !go1.24
+
 package main
 
 // The three map types the oracle records. Each adapter holds one real Go map and

@@ -1,3 +1,5 @@
+//go:build !go1.24
+
 package main
 
 // Real-runtime measurements for MapLab's heap model (lib: maplab.memory), written by

@@ -1,3 +1,5 @@
+//go:build !go1.24
+
 package main
 
 // Race scenarios on the real runtime (oracle -races DIR; issue #7 item 5).

@@ -1,8 +1,10 @@
+//go:build !go1.24
+
 package main
 
 // A session records one workload: it applies each operation to the real map,
 // records the hash under the seed in force before the operation, reads the state
-// afterwards, and writes one JSON line per operation (../shared/trace-format.md).
+// afterwards, and writes one JSON line per operation (../docs/trace-format.md).
 
 import (
 	"bufio"
@@ -28,11 +30,23 @@ var afterModes = map[string]afterMode{"all": afterAll, "none": afterNone, "final
 // failure is a workload assertion that did not hold; record() turns it into an error.
 type failure struct{ msg string }
 
+// iterState is a paused range loop (see startIter).
 type iterState struct {
 	it       *reflect.MapIter
-	done     bool
-	pending  string // JSON of the key the iterator stands on (read when it advanced)
+	first    bool   // the start found the first key, which no step has reported yet
+	firstKey string // its JSON, read right after mapiterinit
+	atEnd    bool   // the iterator has found the end (hiter.key == nil)
+	ended    bool   // the end was reported (the empty iter-next is written)
 	produced int    // keys reported so far
+
+	// For Go's iteration guarantee: the keys present at the start, keys deleted
+	// during the loop (ever, and still), how often each key was produced, and
+	// whether a clear ran (then Go 1.19 yields stale keys, issue 59411).
+	atOpen  map[string]bool
+	gone    map[string]bool
+	deleted map[string]bool
+	seen    map[string]int
+	cleared bool
 }
 
 type session struct {
@@ -255,6 +269,9 @@ func (s *session) set(k uint64, v ...uint64) {
 		e = v[0]
 	}
 	fields := s.hashField(k) + `,"elem":` + s.mk.elemJSON(e)
+	if !s.live[k] {
+		s.loopsSawInsert(k)
+	}
 	s.mk.set(k, e)
 	s.addLive(k)
 	s.emit("set", fields)
@@ -262,6 +279,9 @@ func (s *session) set(k uint64, v ...uint64) {
 
 func (s *session) del(k uint64) {
 	fields := s.hashField(k)
+	if s.live[k] {
+		s.loopsSawDelete(k)
+	}
 	s.mk.del(k)
 	s.removeLive(k)
 	s.emit("delete", fields)
@@ -278,6 +298,7 @@ func (s *session) get(k uint64) bool {
 func (s *session) clear() {
 	before := s.sum()
 	s.mk.clear()
+	s.loopsSawClear()
 	s.live, s.liveList = map[uint64]bool{}, nil
 	after := s.sum()
 	// mapclear resets noverflow and nevacuate and drops the old array; the plain
@@ -288,8 +309,25 @@ func (s *session) clear() {
 	s.emit("clear", "")
 }
 
+// A paused loop (iter-open / iter-next / iter-close) is paused inside the body of
+// the last key it reported: a compiled `for k := range m` calls mapiternext only
+// when the body ends, so the next key is looked for after whatever the body wrote
+// (../docs/trace-format.md, "A paused loop is paused inside the body").
+//
+//   - iter-open runs mapiterinit (reflect.MapIter's first Next), which finds the
+//     first key k1; no other key is looked for.
+//   - iter-next of n keys reports k1 first if it is still pending (first step only),
+//     then advances (mapiternext, a later Next) once per further key, reporting each
+//     key as it is found, until it has n keys or finds the end. The loop then stands
+//     on the last key reported, and the next key is not looked for yet.
+//   - A step that finds the end after reporting keys is followed at once by an empty
+//     iter-next; a step that finds the end before any key is itself that empty line.
+//
+// Each key is read from hiter.key right after the advance that found it, as the
+// loop copies it into k before its body runs.
+
 // startIter runs mapiterinit through reflect.MapIter (its first Next) and returns
-// the start the runtime drew.
+// the start the runtime drew. The first key, if any, is pending.
 func (s *session) startIter() (*iterState, string) {
 	it := reflect.ValueOf(s.mk.iface()).MapRange()
 	st := &iterState{it: it}
@@ -297,33 +335,64 @@ func (s *session) startIter() (*iterState, string) {
 	hi := hiterOf(it)
 	start := fmt.Sprintf(`"start":{"bucket":%d,"offset":%d}`, hi.startBucket, hi.offset)
 	if ok {
-		st.pending = s.mk.slotKeyJSON(hi.key)
+		st.first = true
+		st.firstKey = s.mk.slotKeyJSON(hi.key)
 	} else {
-		st.done = true
+		st.atEnd = true
 	}
 	return st, start
 }
 
-// advance moves the iterator (mapiternext) and reads the key it now stands on.
-func (s *session) advance(st *iterState) {
-	if st.it.Next() {
-		st.pending = s.mk.slotKeyJSON(hiterOf(st.it).key)
-	} else {
-		st.done = true
-		st.pending = ""
+// advance runs one mapiternext and returns the key it found, or false at the end.
+func (s *session) advance(st *iterState) (string, bool) {
+	s.require(!st.atEnd, "advance past the end of a loop")
+	if !st.it.Next() {
+		st.atEnd = true
+		return "", false
 	}
+	return s.mk.slotKeyJSON(hiterOf(st.it).key), true
+}
+
+// step lets the loop report up to n keys: the pending first key, then one advance
+// per further key, stopping at the end.
+func (s *session) step(st *iterState, n int) []string {
+	var keys []string
+	for len(keys) < n {
+		if st.first {
+			st.first = false
+			keys = append(keys, st.firstKey)
+			continue
+		}
+		if st.atEnd {
+			break // only when the start found no key
+		}
+		k, ok := s.advance(st)
+		if !ok {
+			break
+		}
+		keys = append(keys, k)
+	}
+	return keys
 }
 
 // iterate is a full range loop with no writes inside; returns the number of keys.
 func (s *session) iterate() int {
 	st, start := s.startIter()
 	var keys []string
-	for !st.done {
-		keys = append(keys, st.pending)
-		s.advance(st)
+	for {
+		k := s.step(st, 1)
+		if len(k) == 0 {
+			break
+		}
+		keys = append(keys, k[0])
 	}
 	st.it.Reset(reflect.Value{}) // the loop is over: nothing refers to its buckets
 	s.require(len(keys) == s.h().count, "iterate produced %d keys, count is %d", len(keys), s.h().count)
+	want := s.liveKeysJSON()
+	for _, k := range keys {
+		s.require(want[k], "iterate produced %s, which the workload does not hold", k)
+		delete(want, k) // also catches a key produced twice
+	}
 	s.emit("iterate", start+`,"order":[`+strings.Join(keys, ",")+`]`)
 	return len(keys)
 }
@@ -333,33 +402,90 @@ func (s *session) iterOpen() int {
 	id := s.nextIter
 	s.nextIter++
 	st, start := s.startIter()
+	st.atOpen = s.liveKeysJSON()
+	st.gone, st.deleted, st.seen = map[string]bool{}, map[string]bool{}, map[string]int{}
 	s.iters[id] = st
 	s.emit("iter-open", `"it":`+strconv.Itoa(id)+`,`+start)
 	return id
 }
 
-// iterNext lets iterator id produce up to n keys; returns true once it has ended
-// (then the extra empty iter-next line has been written too).
-func (s *session) iterNext(id, n int) bool {
+// iterStep lets loop id report up to n keys (n >= 1) and writes the iter-next line,
+// then the empty one if the step found the end after reporting keys. It returns
+// the keys and whether the loop has ended.
+func (s *session) iterStep(id, n int) ([]string, bool) {
 	st := s.iters[id]
 	s.require(st != nil, "iter-next on unknown iterator %d", id)
-	s.require(!st.done, "iter-next on finished iterator %d", id)
-	var keys []string
-	for j := 0; j < n && !st.done; j++ {
-		keys = append(keys, st.pending)
-		s.advance(st)
+	s.require(!st.ended, "iter-next on finished iterator %d", id)
+	s.require(n >= 1, "iter-next of %d keys", n)
+	keys := s.step(st, n)
+	for _, k := range keys {
+		if !st.cleared {
+			// Go's guarantee: an entry removed before the loop reaches it is not
+			// produced; no entry is produced twice unless it was deleted and re-created.
+			s.require(!st.deleted[k], "loop %d produced %s, deleted during the loop before it was reached", id, k)
+			s.require(st.seen[k] == 0 || st.gone[k], "loop %d produced %s twice", id, k)
+			st.seen[k]++
+		}
 	}
 	st.produced += len(keys)
 	s.emit("iter-next", `"it":`+strconv.Itoa(id)+`,"keys":[`+strings.Join(keys, ",")+`]`)
-	if st.done {
-		s.emit("iter-next", `"it":`+strconv.Itoa(id)+`,"keys":[]`)
+	if st.atEnd {
+		st.ended = true
+		if len(keys) > 0 {
+			s.emit("iter-next", `"it":`+strconv.Itoa(id)+`,"keys":[]`)
+		}
+		if !st.cleared {
+			// Every entry present at the start and never deleted is produced exactly once.
+			for k := range st.atOpen {
+				s.require(st.gone[k] || st.seen[k] == 1, "loop %d ended without producing %s (present since the start)", id, k)
+			}
+		}
 	}
-	return st.done
+	return keys, st.ended
 }
 
-// iterRest runs iterator id to its end, n keys per step.
+// iterNext lets loop id report up to n keys; returns true once it has ended.
+func (s *session) iterNext(id, n int) bool {
+	_, ended := s.iterStep(id, n)
+	return ended
+}
+
+// iterRest runs iterator id to its end, n keys per step (nothing if it has ended).
 func (s *session) iterRest(id, n int) {
-	for !s.iterNext(id, n) {
+	for st := s.iters[id]; st != nil && !st.ended; {
+		s.iterNext(id, n)
+	}
+}
+
+// liveKeysJSON returns the JSON of every key the workload holds.
+func (s *session) liveKeysJSON() map[string]bool {
+	out := make(map[string]bool, len(s.liveList))
+	for _, k := range s.liveList {
+		out[s.mk.keyJSON(k)] = true
+	}
+	return out
+}
+
+// loopsSawDelete / loopsSawInsert / loopsSawClear keep the open loops' record of
+// what their bodies did, for Go's guarantee checked in iterStep.
+func (s *session) loopsSawDelete(k uint64) {
+	j := s.mk.keyJSON(k)
+	for _, st := range s.iters {
+		st.gone[j] = true
+		st.deleted[j] = true
+	}
+}
+
+func (s *session) loopsSawInsert(k uint64) {
+	j := s.mk.keyJSON(k)
+	for _, st := range s.iters {
+		delete(st.deleted, j) // created during the loop: may or may not be produced
+	}
+}
+
+func (s *session) loopsSawClear() {
+	for _, st := range s.iters {
+		st.cleared = true
 	}
 }
 

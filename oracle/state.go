@@ -1,3 +1,5 @@
+//go:build !go1.24
+
 package main
 
 // Reading a classic map's state: the trace's "summary" and "after" objects, and a
