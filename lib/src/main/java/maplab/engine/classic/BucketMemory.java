@@ -124,6 +124,16 @@ final class BucketMemory {
         return t.wordKeys() ? (Object) words[WORDS * j + i] : slots[WORDS * j + i];
     }
 
+    /** The key slot without a step: the model's own bookkeeping (indirect keys are never words). */
+    Object peekKey(int j, int i) {
+        return t.wordKeys() ? null : slots[WORDS * j + i];
+    }
+
+    /** The elem slot without a step. */
+    Object peekElem(int j, int i) {
+        return t.wordElems() ? null : slots[WORDS * j + BUCKET_CNT + i];
+    }
+
     /** Slot i's key as a word, unboxed (maps whose keys are kept as words only). */
     long keyWord(int j, int i) {
         step(j, Shared.KEY, i, false);

@@ -34,6 +34,16 @@ final class Hiter {
     Object elem;
     long keyWord;
     long elemWord;
+    /**
+     * Where it.key and it.elem point, for the GC: the bucket holding the entry's slots (the one
+     * being walked, or, for an entry looked up again after it moved, the bucket mapaccessK found
+     * it in, which may be the old array or an overflow bucket no root reaches otherwise), and the
+     * objects of indirect keys and elems. Null once the loop has ended.
+     */
+    BucketMemory keyMem;
+    int keyJ;
+    Indirect keyObject;
+    Indirect elemObject;
 
     final Hmap h;
     /** The bucket array when iteration started, and its B: a later doubling does not move the iterator. */
@@ -119,6 +129,9 @@ final class Hiter {
                     hasEntry = false;
                     key = null;
                     elem = null;
+                    keyMem = null;
+                    keyObject = null;
+                    elemObject = null;
                     return;
                 }
                 if (h.growing() && B == h.B()) {
@@ -177,6 +190,7 @@ final class Hiter {
                     key = k;
                     keyWord = kw;
                     copyElem(mem, j, offi);
+                    pointInto(mem, j, offi);
                 } else {
                     // Moved since the iterator started: the golden data is in the current map.
                     Access.Slot s = Access.mapaccessK(h, wordKey ? (Object) kw : k);
@@ -189,6 +203,7 @@ final class Hiter {
                         key = h.keyOf(s.b(), s.i());
                     }
                     copyElem(s.b().mem, s.b().j, s.i());
+                    pointInto(s.b().mem, s.b().j, s.i());
                 }
                 hasEntry = true;
                 this.bucket = bucket;
@@ -203,6 +218,17 @@ final class Hiter {
             j = ovf == null ? 0 : ovf.j;
             i = 0;
         }
+    }
+
+    /**
+     * it.key = k, it.elem = e: pointers into slot i of bucket j of mem, or to the objects an indirect
+     * slot points to. The GC follows them (without a step: the model's bookkeeping, not the runtime's).
+     */
+    private void pointInto(BucketMemory mem, int j, int i) {
+        keyMem = mem;
+        keyJ = j;
+        keyObject = h.t.indirectKey() ? (Indirect) mem.peekKey(j, i) : null;
+        elemObject = h.t.indirectElem() ? (Indirect) mem.peekElem(j, i) : null;
     }
 
     /** *it.elem: the elem of slot i of bucket j, copied out as the loop does. */

@@ -17,8 +17,8 @@ import maplab.engine.ObjectKind;
  * which live as long as the program holds the map.
  *
  * <p>Roots are what the runtime holds: h.buckets, h.oldbuckets, extra.nextOverflow and the
- * extra.overflow/oldoverflow slices, and for every open iterator it.buckets, it.bptr and its
- * overflow slices. A pointer anywhere into an array keeps the whole array. The GC scans a
+ * extra.overflow/oldoverflow slices, and for every open iterator it.buckets, it.bptr, its
+ * overflow slices and the slot its key and elem point into. A pointer anywhere into an array keeps the whole array. The GC scans a
  * bucket's overflow pointer only when the bucket type has pointers; a noscan map keeps its
  * overflow buckets alive through the extra slices alone, which is why they exist.
  */
@@ -48,6 +48,17 @@ final class Reachability {
             root(work, it.buckets);
             if (it.bptr() != null) {
                 work.add(it.bptr());
+            }
+            // it.key and it.elem: after a lookup of a moved entry they point into whatever
+            // bucket held it then, which may be reachable from nothing else.
+            if (it.keyMem != null) {
+                work.add(it.keyMem.bucket(it.keyJ));
+            }
+            if (it.keyObject != null) {
+                live.add(ObjectKind.INDIRECT_KEY, it.keyObject.id);
+            }
+            if (it.elemObject != null) {
+                live.add(ObjectKind.INDIRECT_ELEM, it.elemObject.id);
             }
             roots(work, it.overflow);
             roots(work, it.oldoverflow);
