@@ -79,7 +79,7 @@ final class RuntimeFast {
                 int firstDeletedGroup = 0;
                 int firstDeletedSlot = 0;
                 int h2 = Group.h2(hash);
-                for (Table.ProbeSeq seq = new Table.ProbeSeq(Group.h1(hash), gs.lengthMask());; seq.next()) {
+                for (ProbeSeq seq = new ProbeSeq(Group.h1(hash), gs.lengthMask());; seq.next()) {
                     int g = seq.offset();
                     for (long match = Group.matchH2(gs.ctrls(g), h2); match != 0; match = Group.removeFirst(match)) {
                         int i = Group.first(match);

@@ -153,7 +153,7 @@ final class SwissInvariants {
             return;
         }
         Groups gs = t.peekGroups();
-        for (Table.ProbeSeq seq = new Table.ProbeSeq(Group.h1(hash), gs.lengthMask());; seq.next()) {
+        for (ProbeSeq seq = new ProbeSeq(Group.h1(hash), gs.lengthMask());; seq.next()) {
             if (seq.offset() == g) {
                 return;
             }

@@ -308,9 +308,9 @@ final class Table {
                 ((hash & mask) == 0 ? left : right).uncheckedPutSlot(hash, gs, i, j);
             }
         }
+        m.split(this, left, right);
         m.installTableSplit(this, left, right);
         setIndex(-1);
-        m.split(this, left, right);
     }
 
     /**
@@ -334,30 +334,6 @@ final class Table {
         m.replaceTable(nt);
         setIndex(-1);
         m.grew(this, nt);
-    }
-
-    /**
-     * probeSeq: the groups a probe visits, p(0) = H1 & mask, p(i) = p(i-1) + i: the triangular
-     * numbers, which visit every group once because the group count is a power of two.
-     */
-    static final class ProbeSeq {
-        private final long mask;
-        private long offset;
-        private long index;
-
-        ProbeSeq(long hash, long mask) {
-            this.mask = mask;
-            this.offset = hash & mask;
-        }
-
-        int offset() {
-            return (int) offset;
-        }
-
-        void next() {
-            index++;
-            offset = (offset + index) & mask;
-        }
     }
 
     /** A slot found by a lookup: slot i of group g of a groups array. */
