@@ -113,10 +113,68 @@ public final class Charts {
 
     // ---------------------------------------------------------------- per experiment
 
-    /** Bars of {@link Experiments#slotReuseSummary}: which kind of empty slot new keys took. */
+    /** The releases a table's {@code go} column holds, in order of appearance (none: an older table without it). */
+    private static List<String> releases(Table t) {
+        return t.columnNames().contains("go") ? t.stringColumn("go").unique().asList() : List.of();
+    }
+
+    /**
+     * Bars of {@link Experiments#slotReuseSummary}: which kind of empty slot new keys took. With
+     * several releases, one series per release of the shares, the kinds lined up across engines
+     * (a tombstone; a slot a delete emptied; a slot no delete emptied).
+     */
     public static CategoryChart slotReuse(Table summary) {
         require(summary, "slot reuse chart", "reuse", "writes");
-        return bars(summary, "reuse", "writes", "Slots taken by new keys after deletes", "inserts");
+        List<String> gos = releases(summary);
+        if (gos.size() <= 1) {
+            return bars(summary, "reuse", "writes", "Slots taken by new keys after deletes", "inserts");
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Slots taken by new keys after deletes").xAxisTitle("slot taken").yAxisTitle("share of inserts")
+                .build();
+        List<String> kinds = List.of("a tombstone", "a slot a delete emptied", "a slot no delete emptied");
+        for (String go : gos) {
+            Table rows = summary.where(summary.stringColumn("go").isEqualTo(go));
+            List<Double> shares = new ArrayList<>();
+            for (double v : numbers(rows, "share")) {
+                shares.add(v);
+            }
+            chart.addSeries("Go " + go, kinds, shares);
+        }
+        return chart;
+    }
+
+    /** The map's slots (and tombstones) under churn, one series per release, from {@link Experiments#churn}. */
+    public static XYChart churn(Table t) {
+        require(t, "churn chart", "op", "slots", "tombstones", "go");
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Slots of a map of constant size under churn")
+                .xAxisTitle("churn operations").yAxisTitle("slots").build();
+        for (String go : releases(t)) {
+            Table rows = t.where(t.stringColumn("go").isEqualTo(go));
+            chart.addSeries("slots, Go " + go, numbers(rows, "op"), numbers(rows, "slots")).setMarker(SeriesMarkers.NONE);
+            chart.addSeries("tombstones, Go " + go, numbers(rows, "op"), numbers(rows, "tombstones"))
+                    .setMarker(SeriesMarkers.NONE);
+        }
+        return chart;
+    }
+
+    /** Entries moved by each insert that grew the map, one series per release (log scale), from {@link Experiments#growthCost}. */
+    public static XYChart growthCost(Table t) {
+        require(t, "growth cost chart", "step", "moved", "go");
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Entries moved by one insert")
+                .xAxisTitle("insert").yAxisTitle("entries moved").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setYAxisLogarithmic(true);
+        for (String go : releases(t)) {
+            Table rows = t.where(t.stringColumn("go").isEqualTo(go).and(t.intColumn("moved").isGreaterThan(0)));
+            if (rows.rowCount() > 0) {
+                chart.addSeries("Go " + go, numbers(rows, "step"), numbers(rows, "moved"));
+            }
+        }
+        if (chart.getSeriesMap().isEmpty()) {
+            throw new IllegalArgumentException("growth cost chart: no insert moved an entry");
+        }
+        return chart;
     }
 
     /** Mean probe lengths (hits, misses) and tombstones over churn, from {@link Experiments#probeLengths}. */
@@ -201,9 +259,16 @@ public final class Charts {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Map bytes per entry")
                 .xAxisTitle("entries (n)").yAxisTitle("bytes per entry").build();
         chart.getStyler().setXAxisLogarithmic(true);
+        List<String> gos = releases(t);
         for (String type : t.stringColumn("type").unique().asList()) {
-            Table rows = t.where(t.stringColumn("type").isEqualTo(type));
-            chart.addSeries(type, numbers(rows, "n"), numbers(rows, "bytesPerEntry"));
+            for (String go : gos.isEmpty() ? List.of("") : gos) {
+                Table rows = t.where(t.stringColumn("type").isEqualTo(type));
+                if (!go.isEmpty()) {
+                    rows = rows.where(rows.stringColumn("go").isEqualTo(go));
+                }
+                chart.addSeries(gos.size() > 1 ? type + ", Go " + go : type, numbers(rows, "n"),
+                        numbers(rows, "bytesPerEntry"));
+            }
         }
         return chart;
     }
@@ -213,9 +278,10 @@ public final class Charts {
         require(t, "never shrinks chart", "n", "full", "afterDeleteAll", "afterClear", "afterNewMap");
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("Live map bytes after emptying").xAxisTitle("entries (n)").yAxisTitle("bytes").build();
+        boolean several = releases(t).size() > 1;
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < t.rowCount(); i++) {
-            labels.add(t.column("n").getString(i));
+            labels.add(t.column("n").getString(i) + (several ? " (Go " + t.stringColumn("go").get(i) + ")" : ""));
         }
         for (String c : List.of("full", "afterDeleteAll", "afterClear", "afterNewMap")) {
             List<Double> values = new ArrayList<>();

@@ -5,7 +5,9 @@ import maplab.engine.MapType;
 import tech.tablesaw.api.Table;
 
 /**
- * Ready experiments on the classic map model, one line per notebook cell:
+ * Ready experiments on the map model, one line per notebook cell, for any release; the long
+ * forms that take several releases run each and stack the rows, with a {@code go} column, so one
+ * line answers for Go 1.19 and Go 1.26 side by side:
  *
  * <pre>
  *   Table reuse = Experiments.slotReuse(10_000, 42);
@@ -19,8 +21,11 @@ import tech.tablesaw.api.Table;
  *       columns, same rows, same order). The seed drives the keys, the deletes and each map's
  *       own random source (hash0, iterator starts).</li>
  *   <li>Maps are {@code map[uint64]uint64} with random distinct non-negative keys (elem = key),
- *       unless said otherwise. The short forms model Go 1.23; the long forms take a Go release
- *       {@code "1.19"}, {@code "1.21"}, {@code "1.22"} or {@code "1.23"}.</li>
+ *       unless said otherwise. The short forms model Go 1.23; the long forms take Go releases
+ *       {@code "1.19"}, {@code "1.21"}, {@code "1.22"}, {@code "1.23"} (the classic map) or
+ *       {@code "1.24"}, {@code "1.25"}, {@code "1.26"} (Swiss tables). Experiments of what only
+ *       the classic map has (evacuation, X/Y split, bucket chains) refuse a Swiss release and say
+ *       what to use instead; {@link SwissExperiments} has what only the Swiss map has.</li>
  *   <li>A "churn operation" deletes one random live key and inserts one fresh key, so the size
  *       stays constant.</li>
  *   <li>A run longer than about two seconds prints progress lines to System.out, e.g.
@@ -62,8 +67,8 @@ public final class Experiments {
      * @param trials 1..10,000,000
      * @param maxKeys 1..4096
      */
-    public static Table slotReuse(int trials, int maxKeys, long seed, String go) {
-        return SlotReuseExperiments.slotReuse(trials, maxKeys, seed, Params.go(go));
+    public static Table slotReuse(int trials, int maxKeys, long seed, String... go) {
+        return SlotReuseExperiments.slotReuse(trials, maxKeys, seed, Params.releases(go));
     }
 
     /**
@@ -100,7 +105,8 @@ public final class Experiments {
      * @param every 1..max(1, churnOps)
      */
     public static Table probeLengths(int size, int churnOps, int every, long seed, String go) {
-        return SlotReuseExperiments.probeLengths(size, churnOps, every, seed, Params.go(go));
+        return SlotReuseExperiments.probeLengths(size, churnOps, every, seed, Params.classic(go,
+                "probeLengths (bucket chain walks)", "SwissExperiments.whereKeysLive shows each key's probe distance"));
     }
 
     // ---------------------------------------------------------------- tombstones
@@ -127,7 +133,28 @@ public final class Experiments {
      * @param every 1..max(1, churnOps)
      */
     public static Table tombstones(int size, int churnOps, int every, long seed, String go) {
-        return TombstoneExperiments.tombstones(size, churnOps, every, seed, Params.go(go));
+        return TombstoneExperiments.tombstones(size, churnOps, every, seed, Params.classic(go,
+                "tombstones (emptyOne, emptyRest, overflow buckets)", "Experiments.churn follows its tombstones"));
+    }
+
+    /**
+     * Churn at constant size on each release, side by side: a map of {@code size} keys takes
+     * {@code churnOps} churn operations; a row at op 0, every {@code every} ops and at the end.
+     * Tombstones use up a Swiss table's growthLeft, so Go 1.24 doubles a table whose size never
+     * changes (golang/go issue 70886), where 1.25+ prune them on the fast assign paths.
+     *
+     * <p>Columns: {@code op} int; {@code count} int; {@code slots} int (classic: 8 per bucket and
+     * overflow bucket in use; Swiss: all tables' slots, 8 for a small map); {@code tombstones} int
+     * (classic emptyOne, Swiss deleted control bytes); {@code growths} int (operations that
+     * started a growth, so far); {@code pruned} int (tombstones pruned so far, Swiss 1.25+);
+     * {@code go} string.
+     *
+     * @param size 1..100,000
+     * @param churnOps 0..10,000,000
+     * @param every 1..max(1, churnOps)
+     */
+    public static Table churn(int size, int churnOps, int every, long seed, String... go) {
+        return TombstoneExperiments.churn(size, churnOps, every, seed, Params.releases(go));
     }
 
     // ---------------------------------------------------------------- growth
@@ -155,7 +182,25 @@ public final class Experiments {
      * @param churnOps 0..10,000,000
      */
     public static Table growthTriggers(int inserts, int churnOps, long seed, String go) {
-        return GrowthExperiments.triggers(inserts, churnOps, seed, Params.go(go));
+        return GrowthExperiments.triggers(inserts, churnOps, seed, Params.classic(go,
+                "growthTriggers (load factor, overflow buckets)", "SwissExperiments.growthSteps lists each growth"));
+    }
+
+    /**
+     * The growth work of each insert on each release, side by side: {@code inserts} fresh keys
+     * into an empty map; one row per insert that started a growth or moved entries. The classic
+     * map spreads a growth over the following inserts and deletes (at most two old buckets
+     * each); a Swiss table is rebuilt or split within one insert, moving every entry it holds:
+     * fewer, larger spikes.
+     *
+     * <p>Columns: {@code step} int (1-based insert); {@code count} int; {@code work} string (what
+     * happened: "doubling started", "bucket evacuated", "table doubled", "table split", ...);
+     * {@code moved} int (entries moved by this insert); {@code slots} int (after it); {@code go}.
+     *
+     * @param inserts 1..1,000,000
+     */
+    public static Table growthCost(int inserts, long seed, String... go) {
+        return GrowthExperiments.growthCost(inserts, seed, Params.releases(go));
     }
 
     /** {@link #evacuation(int, long, String)} for Go 1.23. */
@@ -179,7 +224,8 @@ public final class Experiments {
      * @param inserts 1..1,000,000
      */
     public static Table evacuation(int inserts, long seed, String go) {
-        return GrowthExperiments.evacuation(inserts, seed, Params.go(go));
+        return GrowthExperiments.evacuation(inserts, seed, Params.classic(go, "incremental evacuation",
+                "a Swiss table is rebuilt within one insert: see growthCost or SwissExperiments.growthSteps"));
     }
 
     /** {@link #xySplit(int, int, long, String)} with 200 inserts per trial, Go 1.23. */
@@ -200,7 +246,8 @@ public final class Experiments {
      * @param inserts 9..1,000,000 (9 is the first doubling)
      */
     public static Table xySplit(int trials, int inserts, long seed, String go) {
-        return GrowthExperiments.xySplit(trials, inserts, seed, Params.go(go));
+        return GrowthExperiments.xySplit(trials, inserts, seed, Params.classic(go, "the X/Y split of evacuation",
+                "a Swiss table splits by one more top hash bit: see SwissExperiments.growthSteps"));
     }
 
     // ---------------------------------------------------------------- iteration
@@ -221,7 +268,8 @@ public final class Experiments {
      * @param size 1..1,000,000
      */
     public static Table iterationStarts(int iterations, int size, long seed, String go) {
-        return IterationExperiments.starts(iterations, size, seed, Params.go(go));
+        return IterationExperiments.starts(iterations, size, seed, Params.classic(go,
+                "iterationStarts (start bucket and slot offset)", "iterationOrders shows each loop's two offsets"));
     }
 
     /** {@link #iterationOrders(int, int, long, String)} on a map of 20 keys (B=2), Go 1.23. */
@@ -233,16 +281,18 @@ public final class Experiments {
      * Whether two range loops over the same unchanged map produce the same order: {@code runs}
      * whole loops over one map of {@code size} keys, each compared with run 0.
      *
-     * <p>Columns: {@code run} int; {@code startBucket} long; {@code offset} int; {@code firstKey}
-     * string; {@code sameOrderAsRun0} boolean; {@code samePositionsAsRun0} int (keys at the same
-     * index as in run 0); {@code rotationOfRun0} boolean (the order is run 0's order started
-     * elsewhere; false when a different offset reorders slots within buckets).
+     * <p>Columns: {@code run} int; {@code start} string (the random start the loop drew: classic
+     * start bucket and slot offset, Swiss entryOffset and dirOffset); {@code firstKey} string;
+     * {@code sameOrderAsRun0} boolean; {@code samePositionsAsRun0} int (keys at the same index as
+     * in run 0); {@code rotationOfRun0} boolean (the order is run 0's order started elsewhere:
+     * false in the classic map when a different slot offset reorders slots within buckets; a
+     * one-table Swiss map walks its slots linearly, so its orders are rotations); {@code go}.
      *
      * @param runs 1..1,000,000
      * @param size 1..100,000
      */
-    public static Table iterationOrders(int runs, int size, long seed, String go) {
-        return IterationExperiments.orders(runs, size, seed, Params.go(go));
+    public static Table iterationOrders(int runs, int size, long seed, String... go) {
+        return IterationExperiments.orders(runs, size, seed, Params.releases(go));
     }
 
     /**
@@ -260,18 +310,18 @@ public final class Experiments {
      * key, until {@code inserts} keys are inserted or the loop ends.
      *
      * <p>Columns: {@code trial} int; {@code size} int; {@code inserted} int (keys inserted
-     * during the loop); {@code startB}, {@code endB} int; {@code grewDuringIteration} boolean
-     * (a growth started during the loop); {@code oldSeen}, {@code oldMissed} int (keys present at
+     * during the loop); {@code startSlots}, {@code endSlots} int (the map's slots before and
+     * after); {@code grewDuringIteration} boolean (a growth started during the loop); {@code oldSeen}, {@code oldMissed} int (keys present at
      * the start that the loop produced / did not produce: Go's spec guarantees 0 missed);
      * {@code newSeen}, {@code newMissed} int (keys inserted during the loop: the spec allows
-     * either); {@code duplicates} int (extra productions of a key: 0 by the spec).
+     * either); {@code duplicates} int (extra productions of a key: 0 by the spec); {@code go}.
      *
      * @param trials 1..1,000,000
      * @param size 1..100,000
      * @param inserts 0..100,000
      */
-    public static Table iterationDuringGrowth(int trials, int size, int inserts, long seed, String go) {
-        return IterationExperiments.duringGrowth(trials, size, inserts, seed, Params.go(go));
+    public static Table iterationDuringGrowth(int trials, int size, int inserts, long seed, String... go) {
+        return IterationExperiments.duringGrowth(trials, size, inserts, seed, Params.releases(go));
     }
 
     // ---------------------------------------------------------------- memory
@@ -302,8 +352,8 @@ public final class Experiments {
      *
      * @param sizes each 1..10,000,000
      */
-    public static Table bytesPerEntry(List<MapType> types, long[] sizes, String go) {
-        return MemoryTables.bytesPerEntry(types, sizes, Params.go(go));
+    public static Table bytesPerEntry(List<MapType> types, long[] sizes, String... go) {
+        return MemoryTables.bytesPerEntry(types, sizes, Params.releases(go));
     }
 
     /** {@link #neverShrinks(MapType, long[], String)} for map[uint64]uint64, Go 1.23. */
@@ -322,7 +372,7 @@ public final class Experiments {
      *
      * @param sizes each 1..10,000,000
      */
-    public static Table neverShrinks(MapType type, long[] sizes, String go) {
-        return MemoryTables.neverShrinks(type, sizes, Params.go(go));
+    public static Table neverShrinks(MapType type, long[] sizes, String... go) {
+        return MemoryTables.neverShrinks(type, sizes, Params.releases(go));
     }
 }

@@ -62,12 +62,47 @@ final class GrowthExperiments {
                 evacuated++;
                 moved += e.toX() + e.toY();
             }
-            MapSnapshot s = w.map.snapshot();
+            MapSnapshot s = w.classic();
             t.row(step, s.count(), s.B(), s.growing(), s.growing() && s.sameSizeGrow(),
                     s.growing() ? s.nevacuate() : 0L, s.oldbuckets().size(), evacuated, moved,
                     !w.events(MapEvent.GrowthStarted.class).isEmpty(),
                     !w.events(MapEvent.GrowthFinished.class).isEmpty());
             progress.at(step);
+        }
+        progress.done();
+        return t.build();
+    }
+
+    /**
+     * The growth work of every insert, on each release: {@code inserts} fresh keys into an empty
+     * map, one row per insert that moved entries or started a growth. The classic map spreads a
+     * growth over later inserts (at most two old buckets each); a Swiss table is rebuilt or split
+     * within one insert, moving every entry it holds.
+     */
+    static Table growthCost(int inserts, long seed, java.util.List<GoVersion> versions) {
+        Params.between("inserts", inserts, 1, 1_000_000);
+        TableBuilder t = new TableBuilder("growth work per insert").ints("step", "count").strings("work")
+                .ints("moved", "slots").strings("go");
+        Progress progress = new Progress("growth work", (long) inserts * versions.size(), "inserts");
+        long done = 0;
+        for (GoVersion version : versions) {
+            Workload w = new Workload(new Random(seed), version);
+            for (int step = 1; step <= inserts; step++) {
+                w.clearEvents();
+                w.insertFresh();
+                java.util.List<EngineEvents.Growth> g = EngineEvents.growths(w.events);
+                if (!g.isEmpty()) {
+                    int moved = 0;
+                    java.util.LinkedHashSet<String> kinds = new java.util.LinkedHashSet<>();
+                    for (EngineEvents.Growth x : g) {
+                        moved += x.moved();
+                        kinds.add(x.kind());
+                    }
+                    t.row(step, w.map.len(), String.join(", ", kinds), moved,
+                            TombstoneExperiments.slotsAndTombstones(w.map.snapshot())[0], version.release());
+                }
+                progress.at(++done);
+            }
         }
         progress.done();
         return t.build();

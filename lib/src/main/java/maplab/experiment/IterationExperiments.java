@@ -8,13 +8,18 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import maplab.engine.GoVersion;
+import maplab.engine.MapIterator;
 import maplab.engine.classic.ClassicIterator;
-import maplab.engine.classic.MapEvent;
+import maplab.engine.classic.ClassicMap;
+import maplab.engine.swiss.SwissIterator;
 import maplab.table.Progress;
 import maplab.table.TableBuilder;
 import tech.tablesaw.api.Table;
 
-/** Iteration start positions, order between runs, and iteration while the map grows. See {@link Experiments}. */
+/**
+ * Iteration start positions (classic), order between runs and iteration while the map grows
+ * (either engine, side by side). See {@link Experiments}.
+ */
 final class IterationExperiments {
 
     private IterationExperiments() {
@@ -36,8 +41,8 @@ final class IterationExperiments {
                 .ints("iteration", "B").longs("startBucket").ints("offset").strings("firstKey");
         Progress progress = new Progress("iteration starts", iterations, "iterations");
         for (int i = 0; i < iterations; i++) {
-            ClassicIterator it = w.map.iterate();
-            t.row(i, w.map.B(), it.startBucket(), it.offset(), String.valueOf(it.key()));
+            ClassicIterator it = (ClassicIterator) w.map.iterate();
+            t.row(i, ((ClassicMap) w.map).B(), it.startBucket(), it.offset(), String.valueOf(it.key()));
             it.close();
             progress.at(i + 1);
         }
@@ -45,36 +50,48 @@ final class IterationExperiments {
         return t.build();
     }
 
-    static Table orders(int runs, int size, long seed, GoVersion version) {
+    /** The random start a loop drew, in its engine's terms. */
+    private static String start(MapIterator it) {
+        if (it instanceof ClassicIterator c) {
+            return "bucket " + c.startBucket() + ", offset " + c.offset();
+        }
+        SwissIterator s = (SwissIterator) it;
+        return "entryOffset " + Long.toUnsignedString(s.entryOffset()) + ", dirOffset "
+                + Long.toUnsignedString(s.dirOffset());
+    }
+
+    static Table orders(int runs, int size, long seed, List<GoVersion> versions) {
         Params.between("runs", runs, 1, 1_000_000);
         Params.between("size", size, 1, 100_000);
-        Workload w = filled(new Random(seed), size, version);
         TableBuilder t = new TableBuilder("iteration order between runs")
-                .ints("run").longs("startBucket").ints("offset").strings("firstKey")
-                .booleans("sameOrderAsRun0").ints("samePositionsAsRun0").booleans("rotationOfRun0");
-        List<Object> first = null;
-        Progress progress = new Progress("iteration orders", runs, "runs");
-        for (int run = 0; run < runs; run++) {
-            ClassicIterator it = w.map.iterate();
-            long start = it.startBucket();
-            int offset = it.offset();
-            List<Object> order = new ArrayList<>(size);
-            for (; it.hasEntry(); it.next()) {
-                order.add(it.key());
-            }
-            it.close();
-            if (first == null) {
-                first = order;
-            }
-            int same = 0;
-            for (int i = 0; i < order.size(); i++) {
-                if (order.get(i).equals(first.get(i))) {
-                    same++;
+                .ints("run").strings("start", "firstKey")
+                .booleans("sameOrderAsRun0").ints("samePositionsAsRun0").booleans("rotationOfRun0").strings("go");
+        Progress progress = new Progress("iteration orders", (long) runs * versions.size(), "runs");
+        long done = 0;
+        for (GoVersion version : versions) {
+            Workload w = filled(new Random(seed), size, version);
+            List<Object> first = null;
+            for (int run = 0; run < runs; run++) {
+                MapIterator it = w.map.iterate();
+                String start = start(it);
+                List<Object> order = new ArrayList<>(size);
+                for (; it.hasEntry(); it.next()) {
+                    order.add(it.key());
                 }
+                it.close();
+                if (first == null) {
+                    first = order;
+                }
+                int same = 0;
+                for (int i = 0; i < order.size(); i++) {
+                    if (order.get(i).equals(first.get(i))) {
+                        same++;
+                    }
+                }
+                t.row(run, start, String.valueOf(order.get(0)), order.equals(first), same, isRotation(first, order),
+                        version.release());
+                progress.at(++done);
             }
-            t.row(run, start, offset, String.valueOf(order.get(0)), order.equals(first), same,
-                    isRotation(first, order));
-            progress.at(run + 1);
         }
         progress.done();
         return t.build();
@@ -93,45 +110,48 @@ final class IterationExperiments {
         return true;
     }
 
-    static Table duringGrowth(int trials, int size, int inserts, long seed, GoVersion version) {
+    static Table duringGrowth(int trials, int size, int inserts, long seed, List<GoVersion> versions) {
         Params.between("trials", trials, 1, 1_000_000);
         Params.between("size", size, 1, 100_000);
         Params.between("inserts", inserts, 0, 100_000);
-        Random random = new Random(seed);
         TableBuilder t = new TableBuilder("iteration while the map grows")
-                .ints("trial", "size", "inserted", "startB", "endB").booleans("grewDuringIteration")
-                .ints("oldSeen", "oldMissed", "newSeen", "newMissed", "duplicates");
-        Progress progress = new Progress("iteration during growth", trials, "trials");
-        for (int trial = 0; trial < trials; trial++) {
-            Workload w = filled(random, size, version);
-            Set<Object> old = new HashSet<>(w.liveKeys());
-            Set<Object> added = new HashSet<>();
-            Map<Object, Integer> seen = new HashMap<>();
-            int startB = w.map.B();
-            w.clearEvents();
-            ClassicIterator it = w.map.iterate();
-            for (; it.hasEntry(); it.next()) {
-                seen.merge(it.key(), 1, Integer::sum);
-                if (added.size() < inserts) {
-                    added.add(w.insertFresh());
+                .ints("trial", "size", "inserted", "startSlots", "endSlots").booleans("grewDuringIteration")
+                .ints("oldSeen", "oldMissed", "newSeen", "newMissed", "duplicates").strings("go");
+        Progress progress = new Progress("iteration during growth", (long) trials * versions.size(), "trials");
+        long done = 0;
+        for (GoVersion version : versions) {
+            Random random = new Random(seed);
+            for (int trial = 0; trial < trials; trial++) {
+                Workload w = filled(random, size, version);
+                Set<Object> old = new HashSet<>(w.liveKeys());
+                Set<Object> added = new HashSet<>();
+                Map<Object, Integer> seen = new HashMap<>();
+                int startSlots = TombstoneExperiments.slotsAndTombstones(w.map.snapshot())[0];
+                w.clearEvents();
+                MapIterator it = w.map.iterate();
+                for (; it.hasEntry(); it.next()) {
+                    seen.merge(it.key(), 1, Integer::sum);
+                    if (added.size() < inserts) {
+                        added.add(w.insertFresh());
+                    }
                 }
-            }
-            it.close();
-            int oldSeen = 0;
-            int newSeen = 0;
-            int duplicates = 0;
-            for (Map.Entry<Object, Integer> e : seen.entrySet()) {
-                duplicates += e.getValue() - 1;
-                if (old.contains(e.getKey())) {
-                    oldSeen++;
-                } else if (added.contains(e.getKey())) {
-                    newSeen++;
+                it.close();
+                int oldSeen = 0;
+                int newSeen = 0;
+                int duplicates = 0;
+                for (Map.Entry<Object, Integer> e : seen.entrySet()) {
+                    duplicates += e.getValue() - 1;
+                    if (old.contains(e.getKey())) {
+                        oldSeen++;
+                    } else if (added.contains(e.getKey())) {
+                        newSeen++;
+                    }
                 }
+                t.row(trial, size, added.size(), startSlots, TombstoneExperiments.slotsAndTombstones(w.map.snapshot())[0],
+                        EngineEvents.grew(w.events), oldSeen, old.size() - oldSeen, newSeen, added.size() - newSeen,
+                        duplicates, version.release());
+                progress.at(++done);
             }
-            boolean grew = !w.events(MapEvent.GrowthStarted.class).isEmpty();
-            t.row(trial, size, added.size(), startB, w.map.B(), grew, oldSeen, old.size() - oldSeen, newSeen,
-                    added.size() - newSeen, duplicates);
-            progress.at(trial + 1);
         }
         progress.done();
         return t.build();

@@ -37,38 +37,44 @@ final class MemoryTables {
         }
     }
 
-    static Table bytesPerEntry(List<MapType> types, long[] sizes, GoVersion version) {
+    static Table bytesPerEntry(List<MapType> types, long[] sizes, List<GoVersion> versions) {
         if (types == null || types.isEmpty()) {
             throw new IllegalArgumentException("types must list at least one map type");
         }
         types.forEach(MemoryTables::checkType);
         checkSizes(sizes);
         TableBuilder t = new TableBuilder("bytes per entry").strings("type").longs("n", "bytes")
-                .doubles("bytesPerEntry");
-        Progress progress = new Progress("bytes per entry", (long) types.size() * sizes.length, "maps");
+                .doubles("bytesPerEntry").strings("go");
+        Progress progress = new Progress("bytes per entry", (long) types.size() * sizes.length * versions.size(),
+                "maps");
         int done = 0;
-        for (MapType type : types) {
-            for (long n : sizes) {
-                MemoryExperiments.PerEntry p = MemoryExperiments.bytesPerEntry(type, n, version);
-                t.row(p.type(), p.n(), p.bytes(), p.bytesPerEntry());
-                progress.at(++done);
+        for (GoVersion version : versions) {
+            for (MapType type : types) {
+                for (long n : sizes) {
+                    MemoryExperiments.PerEntry p = MemoryExperiments.bytesPerEntry(type, n, version);
+                    t.row(p.type(), p.n(), p.bytes(), p.bytesPerEntry(), version.release());
+                    progress.at(++done);
+                }
             }
         }
         progress.done();
         return t.build();
     }
 
-    static Table neverShrinks(MapType type, long[] sizes, GoVersion version) {
+    static Table neverShrinks(MapType type, long[] sizes, List<GoVersion> versions) {
         checkType(type);
         checkSizes(sizes);
         TableBuilder t = new TableBuilder("memory after emptying " + type).strings("type")
-                .longs("n", "full", "afterDeleteAll", "afterClear", "afterNewMap");
-        Progress progress = new Progress("never shrinks", sizes.length, "sizes");
+                .longs("n", "full", "afterDeleteAll", "afterClear", "afterNewMap").strings("go");
+        Progress progress = new Progress("never shrinks", (long) sizes.length * versions.size(), "sizes");
         int done = 0;
-        for (long n : sizes) {
-            MemoryExperiments.Emptying e = MemoryExperiments.deleteAllVsClearVsNewMap(type, n, version);
-            t.row(type.toString(), n, e.full(), e.afterDeleteAll(), e.afterClear(), e.afterNewMap());
-            progress.at(++done);
+        for (GoVersion version : versions) {
+            for (long n : sizes) {
+                MemoryExperiments.Emptying e = MemoryExperiments.deleteAllVsClearVsNewMap(type, n, version);
+                t.row(type.toString(), n, e.full(), e.afterDeleteAll(), e.afterClear(), e.afterNewMap(),
+                        version.release());
+                progress.at(++done);
+            }
         }
         progress.done();
         return t.build();

@@ -5,82 +5,106 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import maplab.engine.GoVersion;
-import maplab.engine.classic.MapEvent;
+import maplab.engine.Engine;
+import maplab.engine.classic.ClassicMap;
 import maplab.engine.classic.MapSnapshot;
 import maplab.table.Progress;
 import maplab.table.TableBuilder;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-/** Slot reuse after delete, and lookup probe lengths under churn. See {@link Experiments}. */
+/** Slot reuse after delete (either engine), and classic lookup probe lengths under churn. See {@link Experiments}. */
 final class SlotReuseExperiments {
 
     static final String EMPTY_ONE = "emptyOne (deleted slot)";
     static final String EMPTY_REST_DELETED = "emptyRest (deleted slot)";
-    static final String EMPTY_REST_FRESH = "emptyRest (never used)";
+    static final String EMPTY_REST_FRESH = "emptyRest (no key deleted there)";
+    static final String DELETED = "deleted (tombstone)";
+    static final String EMPTY_DELETED = "empty (deleted slot)";
+    static final String EMPTY_FRESH = "empty (no key deleted there)";
 
     private SlotReuseExperiments() {
     }
 
-    static Table slotReuse(int trials, int maxKeys, long seed, GoVersion version) {
+    /** The three kinds of slot a new key can take, in each engine's own terms. */
+    static List<String> kinds(GoVersion v) {
+        return v.engine() == Engine.CLASSIC ? List.of(EMPTY_ONE, EMPTY_REST_DELETED, EMPTY_REST_FRESH)
+                : List.of(DELETED, EMPTY_DELETED, EMPTY_FRESH);
+    }
+
+    static Table slotReuse(int trials, int maxKeys, long seed, List<GoVersion> versions) {
         Params.between("trials", trials, 1, 10_000_000);
         Params.between("maxKeys", maxKeys, 1, 4096);
-        Random random = new Random(seed);
         TableBuilder t = new TableBuilder("slot reuse after delete")
                 .ints("trial", "keys", "deleted", "insert")
-                .strings("bucket").ints("slot").strings("previousTophash").booleans("previouslyDeleted")
-                .strings("reuse");
-        Progress progress = new Progress("slot reuse", trials, "trials");
-        for (int trial = 0; trial < trials; trial++) {
-            Workload w = new Workload(random, version);
-            int n = 1 + random.nextInt(maxKeys);
-            for (int i = 0; i < n; i++) {
-                w.insertFresh();
-            }
-            int d = 1 + random.nextInt(n);
-            w.clearEvents();
-            for (int i = 0; i < d; i++) {
-                w.deleteRandom();
-            }
-            Set<MapEvent.SlotRef> deletedSlots = new HashSet<>();
-            for (MapEvent.SlotTombstoned e : w.events(MapEvent.SlotTombstoned.class)) {
-                deletedSlots.add(e.slot());
-            }
-            int inserts = 1 + random.nextInt(d);
-            for (int i = 1; i <= inserts; i++) {
-                w.clearEvents();
-                w.insertFresh();
-                for (MapEvent.SlotWritten e : w.events(MapEvent.SlotWritten.class)) {
-                    boolean deleted = deletedSlots.contains(e.slot());
-                    boolean one = e.reusedEmptyOne();
-                    String reuse = one ? EMPTY_ONE : deleted ? EMPTY_REST_DELETED : EMPTY_REST_FRESH;
-                    t.row(trial, n, d, i, e.slot().bucket(), e.slot().slot(), one ? "emptyOne" : "emptyRest",
-                            deleted, reuse);
+                .strings("group").ints("slot").strings("previous").booleans("previouslyDeleted")
+                .strings("reuse", "go");
+        Progress progress = new Progress("slot reuse", (long) trials * versions.size(), "trials");
+        int done = 0;
+        for (GoVersion version : versions) {
+            // Each release replays the same trials: the same keys, deletes and inserts.
+            Random random = new Random(seed);
+            List<String> kinds = kinds(version);
+            for (int trial = 0; trial < trials; trial++) {
+                Workload w = new Workload(random, version);
+                int n = 1 + random.nextInt(maxKeys);
+                for (int i = 0; i < n; i++) {
+                    w.insertFresh();
                 }
+                int d = 1 + random.nextInt(n);
+                w.clearEvents();
+                for (int i = 0; i < d; i++) {
+                    w.deleteRandom();
+                }
+                Set<String> deletedSlots = new HashSet<>();
+                for (EngineEvents.Delete e : EngineEvents.deletes(w.events)) {
+                    deletedSlots.add(e.group() + "/" + e.slot());
+                }
+                int inserts = 1 + random.nextInt(d);
+                for (int i = 1; i <= inserts; i++) {
+                    w.clearEvents();
+                    w.insertFresh();
+                    for (EngineEvents.Write e : EngineEvents.writes(w.events)) {
+                        boolean deleted = deletedSlots.contains(e.group() + "/" + e.slot());
+                        String reuse = e.tombstone() ? kinds.get(0) : deleted ? kinds.get(1) : kinds.get(2);
+                        t.row(trial, n, d, i, e.group(), e.slot(), e.previous(), deleted, reuse, version.release());
+                    }
+                }
+                progress.at(++done);
             }
-            progress.at(trial + 1);
         }
         progress.done();
         return t.build();
     }
 
     static Table summary(Table slotReuse) {
-        if (!slotReuse.columnNames().contains("reuse")) {
-            throw new IllegalArgumentException("slotReuseSummary needs the table of slotReuse (a 'reuse' column); got "
-                    + "columns " + slotReuse.columnNames());
+        if (!slotReuse.columnNames().contains("reuse") || !slotReuse.columnNames().contains("go")) {
+            throw new IllegalArgumentException("slotReuseSummary needs the table of slotReuse ('reuse' and 'go' columns); "
+                    + "got columns " + slotReuse.columnNames());
         }
         StringColumn reuse = slotReuse.stringColumn("reuse");
-        TableBuilder t = new TableBuilder("slot reuse summary").strings("reuse").ints("writes").doubles("share");
-        int total = reuse.size();
-        for (String kind : List.of(EMPTY_ONE, EMPTY_REST_DELETED, EMPTY_REST_FRESH)) {
-            int n = reuse.countOccurrences(kind);
-            t.row(kind, n, total == 0 ? 0.0 : (double) n / total);
+        StringColumn go = slotReuse.stringColumn("go");
+        TableBuilder t = new TableBuilder("slot reuse summary").strings("reuse").ints("writes").doubles("share")
+                .strings("go");
+        for (String release : go.unique().asList()) {
+            GoVersion v = Params.go(release);
+            int total = go.countOccurrences(release);
+            for (String kind : kinds(v)) {
+                int n = 0;
+                for (int r = 0; r < reuse.size(); r++) {
+                    if (go.get(r).equals(release) && reuse.get(r).equals(kind)) {
+                        n++;
+                    }
+                }
+                t.row(kind, n, total == 0 ? 0.0 : (double) n / total, release);
+            }
         }
         return t.build();
     }
 
     static Table probeLengths(int size, int churnOps, int every, long seed, GoVersion version) {
         Workload w = Workload.forChurn(size, churnOps, every, seed, version);
+        ClassicMap map = (ClassicMap) w.map;
         TableBuilder t = new TableBuilder("lookup probe lengths under churn")
                 .ints("op", "count", "B").booleans("growing").ints("emptyOne", "overflowBuckets")
                 .doubles("meanHitSlots").ints("maxHitSlots").doubles("meanHitBuckets")
@@ -94,12 +118,12 @@ final class SlotReuseExperiments {
             if (op % every != 0 && op != churnOps) {
                 continue;
             }
-            MapSnapshot s = w.map.snapshot();
+            MapSnapshot s = w.classic();
             long hitSlots = 0;
             long hitBuckets = 0;
             int maxHit = 0;
             for (long k : w.liveKeys()) {
-                Lookups.Probe p = Lookups.probe(w.map, s, k);
+                Lookups.Probe p = Lookups.probe(map, s, k);
                 if (!p.found()) {
                     throw new IllegalStateException("lookup of live key " + k + " failed in the snapshot at op " + op);
                 }
@@ -112,7 +136,7 @@ final class SlotReuseExperiments {
             long missBuckets = 0;
             int maxMiss = 0;
             for (int i = 0; i < misses; i++) {
-                Lookups.Probe p = Lookups.probe(w.map, s, w.freshKey());
+                Lookups.Probe p = Lookups.probe(map, s, w.freshKey());
                 missSlots += p.slots();
                 missBuckets += p.buckets();
                 maxMiss = Math.max(maxMiss, p.slots());

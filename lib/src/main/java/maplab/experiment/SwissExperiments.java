@@ -167,7 +167,7 @@ public final class SwissExperiments {
             inserted++;
             for (EngineEvent e : events) {
                 if (e instanceof SwissEvent.GrewToTable g) {
-                    t.row(inserted, "small map -> table", "small group (8 slots)", g.table() + " (16 slots)", 8,
+                    t.row(inserted, "small map -> table", "small group (8 slots)", g.table() + " (16 slots)", g.moved(),
                             m.snapshot().capacity(), m.dirLen());
                 } else if (e instanceof SwissEvent.TableGrown g) {
                     t.row(inserted, "table doubled", g.oldTable() + " (" + g.oldCapacity() + " slots)",

@@ -8,7 +8,11 @@ import maplab.table.Progress;
 import maplab.table.TableBuilder;
 import tech.tablesaw.api.Table;
 
-/** Tombstones and overflow buckets under insert/delete churn. See {@link Experiments}. */
+/**
+ * Tombstones under insert/delete churn: the classic map's tombstones, overflow buckets and
+ * same-size growths, and, for either engine side by side, the slots a map of constant size ends
+ * up with. See {@link Experiments}.
+ */
 final class TombstoneExperiments {
 
     private TombstoneExperiments() {
@@ -38,12 +42,60 @@ final class TombstoneExperiments {
             if (op % every != 0 && op != churnOps) {
                 continue;
             }
-            MapSnapshot s = w.map.snapshot();
+            MapSnapshot s = w.classic();
             int[] states = Lookups.slotStates(s);
             t.row(op, s.count(), s.B(), states[2], states[1], states[0], s.overflowBuckets(), s.noverflow(),
                     s.growing(), sameSize, doublings);
         }
         progress.done();
         return t.build();
+    }
+
+    /**
+     * Churn at constant size on each release: the map's slots (classic: 8 per bucket and
+     * overflow bucket in use; Swiss: every table's capacity, 8 for a small map), its tombstones
+     * (classic emptyOne, Swiss deleted control bytes), growths so far and, Swiss 1.25+, tombstones
+     * pruned so far.
+     */
+    static Table churn(int size, int churnOps, int every, long seed, java.util.List<GoVersion> versions) {
+        TableBuilder t = new TableBuilder("churn at constant size").ints("op", "count", "slots", "tombstones")
+                .ints("growths", "pruned").strings("go");
+        Progress progress = new Progress("churn", (long) churnOps * versions.size(), "churn operations");
+        long done = 0;
+        for (GoVersion version : versions) {
+            Workload w = Workload.forChurn(size, churnOps, every, seed, version);
+            int growths = 0;
+            int pruned = 0;
+            for (int op = 0; op <= churnOps; op++) {
+                w.clearEvents();
+                if (op > 0) {
+                    w.churn();
+                    progress.at(++done);
+                }
+                growths += EngineEvents.grew(w.events) ? 1 : 0;
+                for (maplab.engine.EngineEvent e : w.events) {
+                    if (e instanceof maplab.engine.swiss.SwissEvent.TombstonesPruned p) {
+                        pruned += p.count();
+                    }
+                }
+                if (op % every != 0 && op != churnOps) {
+                    continue;
+                }
+                int[] st = slotsAndTombstones(w.map.snapshot());
+                t.row(op, w.map.len(), st[0], st[1], growths, pruned, version.release());
+            }
+        }
+        progress.done();
+        return t.build();
+    }
+
+    /** {slots, tombstones} of either engine's state. */
+    static int[] slotsAndTombstones(maplab.engine.MapState state) {
+        if (state instanceof MapSnapshot s) {
+            int buckets = s.buckets().size() + s.overflowBuckets();
+            return new int[] {8 * buckets, Lookups.slotStates(s)[1]};
+        }
+        maplab.engine.swiss.SwissSnapshot s = (maplab.engine.swiss.SwissSnapshot) state;
+        return new int[] {s.capacity(), s.tombstones()};
     }
 }

@@ -6,21 +6,24 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import maplab.engine.EngineEvent;
+import maplab.engine.GoMap;
+import maplab.engine.GoMaps;
 import maplab.engine.GoVersion;
 import maplab.engine.MapType;
-import maplab.engine.classic.ClassicMap;
-import maplab.engine.classic.MapEvent;
+import maplab.engine.classic.MapSnapshot;
 
 /**
- * A {@code map[uint64]uint64} driven by one seeded {@link Random}: random distinct keys, random
- * deletes, and the engine's events of the last operation. The map's own seed (hash0, iterator
- * starts) is drawn from the same Random, so one seed fixes the whole run.
+ * A {@code map[uint64]uint64} of either engine driven by one seeded {@link Random}: random
+ * distinct keys, random deletes, and the engine's events of the last operation. The map's own
+ * seed (hash0 or seed, iterator starts) is drawn from the same Random, so one seed fixes the
+ * whole run.
  */
 final class Workload {
 
     static final MapType TYPE = MapType.of("uint64", "uint64");
 
-    final ClassicMap map;
+    final GoMap map;
+    final GoVersion version;
     final Random random;
     private final List<Long> live = new ArrayList<>();
     private final Set<Long> present = new HashSet<>();
@@ -29,7 +32,8 @@ final class Workload {
 
     Workload(Random random, GoVersion version) {
         this.random = random;
-        this.map = ClassicMap.builder(TYPE).go(version).seed(random.nextLong()).build();
+        this.version = version;
+        this.map = GoMaps.builder(TYPE).go(version).seed(random.nextLong()).build();
         map.listen(events::add);
     }
 
@@ -84,6 +88,11 @@ final class Workload {
             deleteRandom();
         }
         insertFresh();
+    }
+
+    /** The classic state, for the experiments of what only the classic map has. */
+    MapSnapshot classic() {
+        return (MapSnapshot) map.snapshot();
     }
 
     List<Long> liveKeys() {

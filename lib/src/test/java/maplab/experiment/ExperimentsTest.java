@@ -43,7 +43,7 @@ class ExperimentsTest {
         assertTrue(s.intColumn("writes").get(2) > 0, "a new key took a never used emptyRest slot");
         assertEquals(t.rowCount(), sum(s, "writes"));
         for (int i = 0; i < t.rowCount(); i++) {
-            if (t.stringColumn("previousTophash").get(i).equals("emptyOne")) {
+            if (t.stringColumn("previous").get(i).equals("emptyOne")) {
                 assertTrue(t.booleanColumn("previouslyDeleted").get(i), "an emptyOne slot held a deleted key");
             }
             int slot = t.intColumn("slot").get(i);

@@ -447,7 +447,7 @@ final class Map {
         setGlobalDepth(0);
         setGlobalShift(64);
         if (events != null) {
-            events.emit(new SwissEvent.GrewToTable(op, tab.toString()));
+            events.emit(new SwissEvent.GrewToTable(op, tab.toString(), tab.peekUsed()));
             events.emit(new ReferencesDropped(op));
         }
     }

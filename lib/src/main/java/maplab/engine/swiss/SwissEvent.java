@@ -38,8 +38,8 @@ public sealed interface SwissEvent extends maplab.engine.EngineEvent {
     /** pruneTombstones (Go 1.25+) turned {@code count} tombstones of {@code table} back into empty slots. */
     record TombstonesPruned(long op, String table, int count) implements SwissEvent { }
 
-    /** growToTable: the full small map became a 16-slot table in a one-entry directory. */
-    record GrewToTable(long op, String table) implements SwissEvent { }
+    /** growToTable: the full small map became a 16-slot table in a one-entry directory; {@code moved} entries went into it. */
+    record GrewToTable(long op, String table, int moved) implements SwissEvent { }
 
     /** grow: {@code oldTable} was rebuilt as {@code newTable} at double capacity. */
     record TableGrown(long op, String oldTable, String newTable, int oldCapacity, int newCapacity, int moved)
