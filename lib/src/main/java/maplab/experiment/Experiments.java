@@ -195,7 +195,7 @@ public final class Experiments {
      *
      * <p>Columns: {@code step} int (1-based insert); {@code count} int; {@code work} string (what
      * happened: "doubling started", "bucket evacuated", "table doubled", "table split", ...);
-     * {@code moved} int (entries moved by this insert); {@code slots} int (after it); {@code go}.
+     * {@code moved} int (entries moved by this insert); {@code go}.
      *
      * @param inserts 1..1,000,000
      */

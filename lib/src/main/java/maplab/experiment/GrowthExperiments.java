@@ -82,7 +82,7 @@ final class GrowthExperiments {
     static Table growthCost(int inserts, long seed, java.util.List<GoVersion> versions) {
         Params.between("inserts", inserts, 1, 1_000_000);
         TableBuilder t = new TableBuilder("growth work per insert").ints("step", "count").strings("work")
-                .ints("moved", "slots").strings("go");
+                .ints("moved").strings("go");
         Progress progress = new Progress("growth work", (long) inserts * versions.size(), "inserts");
         long done = 0;
         for (GoVersion version : versions) {
@@ -98,8 +98,7 @@ final class GrowthExperiments {
                         moved += x.moved();
                         kinds.add(x.kind());
                     }
-                    t.row(step, w.map.len(), String.join(", ", kinds), moved,
-                            TombstoneExperiments.slotsAndTombstones(w.map.snapshot())[0], version.release());
+                    t.row(step, w.map.len(), String.join(", ", kinds), moved, version.release());
                 }
                 progress.at(++done);
             }

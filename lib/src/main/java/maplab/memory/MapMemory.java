@@ -1,9 +1,7 @@
 package maplab.memory;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import maplab.engine.Allocated;
 import maplab.engine.EngineEvent;
 import maplab.engine.GoMap;
@@ -29,8 +27,12 @@ final class MapMemory implements MapListener {
     /** Whether an event since the last check may have cut something off. */
     private boolean dirty;
 
-    /** Every object not yet found unreachable, by kind and number. */
-    private final Map<ObjectKind, Map<Integer, HeapObject>> live = new HashMap<>();
+    /**
+     * Every object by kind (ordinal) and number, the engines numbering each kind from 0 without
+     * gaps; an entry turns null once the object is found unreachable.
+     */
+    @SuppressWarnings("unchecked")
+    private final List<HeapObject>[] live = new List[ObjectKind.values().length];
     private final boolean scansSlots;
     private long liveCount;
     private long liveBytes;
@@ -59,7 +61,14 @@ final class MapMemory implements MapListener {
             HeapObject o = new HeapObject(name + ":" + a.id(), a.kind(),
                     Malloc.footprint(a.size(), a.noscan(), heap.version()), heap.opIndex());
             heap.allocated(o);
-            live.computeIfAbsent(a.kind(), k -> new HashMap<>()).put(a.number(), o);
+            List<HeapObject> objects = live[a.kind().ordinal()];
+            if (objects == null) {
+                objects = live[a.kind().ordinal()] = new ArrayList<>();
+            }
+            while (objects.size() <= a.number()) {
+                objects.add(null);
+            }
+            objects.set(a.number(), o);
             liveCount++;
             liveBytes += o.bytes();
         } else if (e instanceof ReferencesDropped) {
@@ -97,18 +106,16 @@ final class MapMemory implements MapListener {
         dirty = false;
         long op = heap.opIndex();
         LiveAllocations reached = released ? new LiveAllocations() : map.reachable();
-        for (Map.Entry<ObjectKind, Map<Integer, HeapObject>> kind : live.entrySet()) {
-            List<Integer> gone = new ArrayList<>();
-            kind.getValue().forEach((k, o) -> {
-                if (!reached.contains(kind.getKey(), k)) {
+        for (ObjectKind kind : ObjectKind.values()) {
+            List<HeapObject> objects = live[kind.ordinal()];
+            for (int k = 0; objects != null && k < objects.size(); k++) {
+                HeapObject o = objects.get(k);
+                if (o != null && !reached.contains(kind, k)) {
                     o.markUnreachable(op);
-                    gone.add(k);
+                    objects.set(k, null);
+                    liveCount--;
+                    liveBytes -= o.bytes();
                 }
-            });
-            for (int k : gone) {
-                HeapObject o = kind.getValue().remove(k);
-                liveCount--;
-                liveBytes -= o.bytes();
             }
         }
     }

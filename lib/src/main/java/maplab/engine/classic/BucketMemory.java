@@ -207,6 +207,11 @@ final class BucketMemory {
         return overflow[j];
     }
 
+    /** The overflow link without a step: the model's own bookkeeping. */
+    Bucket peekOverflow(int j) {
+        return overflow[j];
+    }
+
     /** b.setoverflow(t, ovf). */
     void setOverflow(int j, Bucket ovf) {
         step(j, Shared.OVERFLOW, -1, true);

@@ -193,8 +193,11 @@ final class Growth {
             // Unlink the overflow buckets and clear keys and elems to help GC.
             if ((h.flags() & OLD_ITERATOR) == 0 && h.t.bucketHasPointers()) {
                 BucketArray unlinked = h.oldbuckets();
-                unlinked.mem.zeroData(unlinked.index(oldbucket));
-                if (h.events != null) {
+                int uj = unlinked.index(oldbucket);
+                // Only an overflow chain can die here: the entries moved by pointer.
+                boolean chain = h.events != null && unlinked.mem.peekOverflow(uj) != null;
+                unlinked.mem.zeroData(uj);
+                if (chain) {
                     h.events.emit(new ReferencesDropped(h.op));
                 }
             }
