@@ -15,7 +15,7 @@ final class SlotReuseExperiments {
 
     static final String EMPTY_ONE = "emptyOne (deleted slot)";
     static final String EMPTY_REST_DELETED = "emptyRest (deleted slot)";
-    static final String EMPTY_REST_FRESH = "emptyRest (never used)";
+    static final String EMPTY_REST_FRESH = "emptyRest (no key deleted there)";
 
     private SlotReuseExperiments() {
     }
