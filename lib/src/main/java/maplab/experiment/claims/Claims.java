@@ -125,6 +125,7 @@ public final class Claims {
     /** The claims of those ids (every claim when none is given) checked on the classic engine. */
     public static List<Outcome> evaluate(String... ids) {
         List<String> which = ids == null || ids.length == 0 ? ids() : List.of(ids);
+        which.forEach(Claims::claim);
         List<Outcome> out = new ArrayList<>();
         for (String id : which) {
             out.add(evaluate(id, MapEngine.CLASSIC));
@@ -191,6 +192,9 @@ public final class Claims {
 
     /** How many of these outcomes got each verdict kind (their text before any ':' or ' for'). */
     public static Table verdictCounts(List<Outcome> outcomes) {
+        if (outcomes == null) {
+            throw new IllegalArgumentException("outcomes must be a list, got null");
+        }
         Map<String, Integer> n = new LinkedHashMap<>();
         for (String k : List.of("true", "false", "partly", "mixed across releases")) {
             n.put(k, 0);

@@ -83,12 +83,19 @@ public final class GoSource {
     /** How many functions and methods {@code pkg} declares in that release (0 for a package it does not have). */
     public int count(String release, String pkg) {
         checkRelease(release);
+        if (pkg == null) {
+            throw new IllegalArgumentException("a package is required, e.g. runtime, got null");
+        }
         return declared.getOrDefault(release + "\t" + pkg, Set.of()).size();
     }
 
     /** The names {@code pkg} declares in that release that start with {@code prefix}, sorted. */
     public List<String> startingWith(String release, String pkg, String prefix) {
         checkRelease(release);
+        if (pkg == null || prefix == null) {
+            throw new IllegalArgumentException("package and prefix are required (\"\" for every name), got " + pkg
+                    + " and " + prefix);
+        }
         List<String> out = new ArrayList<>();
         for (String n : declared.getOrDefault(release + "\t" + pkg, Set.of())) {
             if (n.startsWith(prefix)) {
@@ -102,6 +109,9 @@ public final class GoSource {
     /** The declaration lines of the map files of that release whose function is {@code name} (methods excluded). */
     public List<Declaration> declarations(String release, String name) {
         checkRelease(release);
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a function name is required, got " + name);
+        }
         List<Declaration> out = new ArrayList<>();
         for (Declaration d : declarations) {
             if (d.release().equals(release) && d.line().startsWith("func " + name + "(")) {

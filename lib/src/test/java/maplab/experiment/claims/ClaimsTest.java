@@ -177,6 +177,10 @@ class ClaimsTest {
         assertThrows(IllegalArgumentException.class, () -> Claims.evaluate("no-such", MapEngine.CLASSIC));
         assertThrows(IllegalArgumentException.class, () -> Claims.checks(null));
         assertThrows(IllegalArgumentException.class, () -> Claims.table((List<Outcome>) null));
+        assertThrows(IllegalArgumentException.class, () -> Claims.table("growth", null));
+        assertThrows(IllegalArgumentException.class, () -> Claims.verdictCounts(null));
+        assertThrows(IllegalArgumentException.class, () -> Claims.evaluate("make-exact", "no-such"),
+                "an unknown id fails before any experiment runs");
         e = assertThrows(IllegalArgumentException.class, () -> Measured.of("x").figure("y"));
         assertTrue(e.getMessage().contains("no figure 'y'"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Measured.of(" "));
@@ -219,5 +223,8 @@ class ClaimsTest {
                 src.declarations("1.22", "mapdelete").stream().filter(d -> d.file().equals("runtime/map.go")).toList());
         assertThrows(IllegalArgumentException.class, () -> src.version("1.20"));
         assertThrows(IllegalArgumentException.class, () -> src.declares("1.19", "runtime", " "));
+        assertThrows(IllegalArgumentException.class, () -> src.startingWith("1.19", "runtime", null));
+        assertThrows(IllegalArgumentException.class, () -> src.declarations("1.19", null));
+        assertThrows(IllegalArgumentException.class, () -> src.count("1.19", null));
     }
 }
