@@ -114,7 +114,7 @@ final class ClaimCatalogue {
                         "Go 1.24+ has no old buckets: the replaced table becomes garbage in the same insert"),
                 c("gogc-decides", "GOGC decides when a dropped map's memory comes back",
                         "blog posts on Go memory",
-                        "Go 1.24+: the same collector and pacer settings"),
+                        "Go 1.24+: GOGC paces the collector in the same way (not measured here)"),
                 c("gc-moves-buckets", "The garbage collector moves or unmaps the buckets of a live map",
                         "forum questions about Go memory",
                         "Go 1.24+: the same non-moving collector")));
