@@ -19,6 +19,13 @@ BIN="${MAPLAB_CACHE:-$HOME/.cache/maplab}/oracle-bin"
 
 say() { echo "conformance: $*"; }
 
+# The model's commit, for the comment lines of the CSVs notebooks 06 and 07 show (with the Go
+# version, date and machine: maplab.experiment.RuntimeResults stamp).
+model=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "")
+if [ -n "$model" ] && [ -n "$(git -C "$ROOT" status --porcelain -- lib oracle 2>/dev/null)" ]; then
+  model="$model with uncommitted changes in lib/ or oracle/"
+fi
+
 # failed WHAT DIR WHAT-IS-KEPT CODE: keeps DIR for a look after the run, says so, and makes the
 # step's exit code the script's unless an earlier step already failed.
 failed() {
@@ -77,16 +84,22 @@ mrc=0
 "$BIN/oracle-go1.19" -memory "$out/memory" >/dev/null || mrc=$?
 if [ "$mrc" = 0 ]; then
   set +e
-  # The tables also go to reports/memory/ as CSV, where notebook 06 shows them.
+  # The tables also go to reports/memory/ as CSV, where notebook 06 shows them (in preference to
+  # the committed data/runtime/go1.19/memory/), stamped with the Go version, date and machine.
   java -cp "$CP" maplab.memory.MemoryCheckMain "$out/memory" --csv-dir "$ROOT/reports/memory" | sed 's/^/  /'
   mrc=${PIPESTATUS[0]}
+  java -cp "$CP" maplab.experiment.RuntimeResults stamp --measured "$out/memory/memory.json" --model "$model" \
+    --by "oracle -memory with Go 1.19, compared by maplab.memory.MemoryCheckMain (./maplab test)" \
+    "$ROOT/reports/memory/live-bytes.csv" "$ROOT/reports/memory/gc-cycles.csv" | sed 's/^/  /'
+  [ "${PIPESTATUS[0]}" = 0 ] || [ "$mrc" != 0 ] || mrc=2
   set -e
 fi
 [ "$mrc" = 0 ] || failed memory "$out/memory" "the measurements are" "$mrc"
 
 # Races (maplab.race) against Go 1.19: the nine scenarios of oracle/races.go, 500 runs each at
 # GOMAXPROCS 2 and 4; every outcome class the real runtime shows must be one the model
-# enumerates for that scenario. The side-by-side table goes to reports/races/, for notebook 07.
+# enumerates for that scenario. The side-by-side table goes to reports/races/, for notebook 07
+# (which shows the committed data/runtime/go1.19/races/ when there is no fresh run).
 say "running the race scenarios on Go 1.19 and comparing outcome classes with the model"
 rrc=0
 "$BIN/oracle-go1.19" -races "$out/races" >/dev/null 2>"$out/races.log" || rrc=$?
@@ -95,6 +108,10 @@ if [ "$rrc" = 0 ]; then
   java -cp "$CP" maplab.race.RaceCheckMain "$out/races/races.json" --csv "$ROOT/reports/races/races.csv" \
     | sed 's/^/  /'
   rrc=${PIPESTATUS[0]}
+  java -cp "$CP" maplab.experiment.RuntimeResults stamp --measured "$out/races/races.json" --model "$model" \
+    --by "oracle -races with Go 1.19, compared by maplab.race.RaceCheckMain (./maplab test)" \
+    "$ROOT/reports/races/races.csv" | sed 's/^/  /'
+  [ "${PIPESTATUS[0]}" = 0 ] || [ "$rrc" != 0 ] || rrc=2
   set -e
 else
   tail -5 "$out/races.log" | sed 's/^/  /'

@@ -98,6 +98,21 @@ class ReportTests(unittest.TestCase):
         self.assertIn("fake.ipynb: not a Jupyter notebook", proc.stderr)
         self.assertFalse(os.path.exists(self.out), "nothing is written")
 
+    def test_the_gc_timing_report_embeds_real_runtime_figures(self):
+        """Notebook 06's report shows the real Go 1.19 tables with or without a prior ./maplab test:
+        the fresh run in reports/memory/ when there is one, else data/runtime/go1.19/memory/."""
+        notebook = os.path.join(os.path.dirname(SCRIPT), "..", "notebooks", "06-gc-timing.ipynb")
+        proc = run_report("--out", self.out, notebook)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        with open(os.path.join(self.out, "06-gc-timing.html"), encoding="utf-8") as f:
+            html = f.read()
+        self.assertNotIn("No measurements yet", html)
+        self.assertRegex(html, r"(committed data|the fresh run) of \d{4}-\d\d-\d\d[^<]*go1\.19\.\d+",
+                         "which data, of when, which Go")
+        self.assertIn("live map bytes", html)
+        self.assertIn("u64-u64-1000000", html, "the rows of the real-runtime table are in the report")
+        self.assertIn("GC cycles for 10^6 inserts", html)
+
 
 if __name__ == "__main__":
     unittest.main()

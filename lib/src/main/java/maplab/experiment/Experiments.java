@@ -62,7 +62,8 @@ public final class Experiments {
      * {@code previouslyDeleted} boolean (a key was deleted from this very slot in this trial);
      * {@code reuse} string, one of {@code "emptyOne (deleted slot)"}, {@code "emptyRest (deleted
      * slot)"} (a deleted slot that the trailing-run rule turned into emptyRest), {@code "emptyRest
-     * (never used)"}.
+     * (no key deleted there)"} (no delete of this trial emptied the slot: in these fresh maps it never
+     * held a key).
      *
      * @param trials 1..10,000,000
      * @param maxKeys 1..4096

@@ -40,7 +40,7 @@ class ExperimentsTest {
                 SlotReuseExperiments.EMPTY_REST_FRESH), s.stringColumn("reuse").asList());
         assertTrue(s.intColumn("writes").get(0) > 0, "a new key took an emptyOne (tombstone) slot");
         assertTrue(s.intColumn("writes").get(1) > 0, "a new key took a deleted slot turned emptyRest");
-        assertTrue(s.intColumn("writes").get(2) > 0, "a new key took a never used emptyRest slot");
+        assertTrue(s.intColumn("writes").get(2) > 0, "a new key took an emptyRest slot no delete had emptied");
         assertEquals(t.rowCount(), sum(s, "writes"));
         for (int i = 0; i < t.rowCount(); i++) {
             if (t.stringColumn("previous").get(i).equals("emptyOne")) {
