@@ -282,8 +282,62 @@ def check_07(test, nb):
     check_claims(test, nb, "07", 5)
 
 
-KEY_OUTPUTS = {"00": check_00, "01": check_01, "02": check_02, "03": check_03, "04": check_04, "05": check_05, "06": check_06,
-               "07": check_07}
+def check_02_swiss(test, nb):
+    reuse = {(r[0], r[3]): int(r[1]) for r in table_rows(nb, "slots new keys took: Go 1.19 and Go 1.26")}
+    test.assertGreater(reuse[("deleted (tombstone)", "1.26")], 0, "02: Swiss inserts reuse tombstones")
+    test.assertGreater(reuse[("emptyOne (deleted slot)", "1.19")], reuse[("deleted (tombstone)", "1.26")],
+                       "02: fewer Swiss deletes leave tombstones to reuse")
+    churn = {r[-1]: int(r[2]) for r in table_rows(nb, "56 keys after 60,000 churn operations")}
+    test.assertGreater(churn["1.24"], churn["1.26"], "02: 1.24 grows under churn where 1.26 prunes")
+
+
+def check_03_swiss(test, nb):
+    work = {r[0]: float(r[1]) for r in table_rows(nb, "entries moved by inserts that grew the map (20,000 inserts)")}
+    test.assertLess(work["1.19"], 100, "03: a classic insert evacuates at most a few buckets")
+    test.assertEqual(work["1.26"], 896, "03: a Swiss insert moves a whole table, at most 896 entries")
+    steps = [r[1] for r in table_rows(nb, "growth steps")]
+    test.assertIn("table split", steps, "03: a 1024-slot table splits")
+
+
+def check_04_swiss(test, nb):
+    rot = {r[0]: (float(r[1]), float(r[2])) for r in table_rows(nb, "orders that are rotations of the first (12 loops, 20 keys)")}
+    test.assertEqual(rot["1.26"][0], rot["1.26"][1], "04: one-table Swiss orders are rotations")
+    test.assertLess(rot["1.19"][0], rot["1.19"][1], "04: classic orders mostly are not")
+    for r in table_rows(nb, "300 loops while the map grows, per release"):
+        test.assertEqual((r[1], r[2]), ("0", "0"), "04: no key missed or produced twice, Go " + r[0])
+
+
+def check_08(test, nb):
+    verdicts = {r[0]: r[1] for r in table_rows(nb, "verdicts (Go 1.26 model)")}
+    test.assertEqual(verdicts, {
+        "A small map grows into a table at its 9th key": "true",
+        "H2, the control byte, is the low 7 bits of the hash": "true",
+        "Every delete leaves a tombstone": "false",
+        "A table grows incrementally, a few entries per insert": "false",
+        "A table never grows past 1024 slots: it splits": "true",
+        "Orders of a one-table map are rotations of one another": "true"}, "08: the computed verdicts")
+    test.assertTrue(table_rows(nb, "where keys live"), "08: where each key lives")
+    test.assertIn("table split", [r[1] for r in table_rows(nb, "growth steps")])
+    test.assertTrue(any("fe|." in t for t in plain_texts(nb)), "08: a tombstone is drawn")
+
+
+def check_09(test, nb):
+    verdicts = {r[0]: r[1] for r in table_rows(nb, "verdicts")}
+    test.assertEqual(verdicts, {
+        "A Swiss insert can move far more entries than a classic one": "true",
+        "No Swiss insert moves more than one table's entries (896)": "true",
+        "Under churn at constant size, Go 1.24 keeps growing where 1.25 does not": "true",
+        "A one-table Swiss map's loop orders are rotations of each other": "true",
+        "Classic loop orders are rotations of each other": "false",
+        "A loop misses or repeats keys when the map grows under it": "false",
+        "Deleting every key gives memory back (uint64 maps)": "false",
+        "Two writers can leave a Swiss map unusable for a reader": "true"}, "09: the computed verdicts")
+
+
+KEY_OUTPUTS = {"00": check_00, "01": check_01, "02": lambda t, nb: (check_02(t, nb), check_02_swiss(t, nb)),
+               "03": lambda t, nb: (check_03(t, nb), check_03_swiss(t, nb)),
+               "04": lambda t, nb: (check_04(t, nb), check_04_swiss(t, nb)), "05": check_05, "06": check_06,
+               "07": check_07, "08": check_08, "09": check_09}
 
 
 class UserNotebookTests(unittest.TestCase):
