@@ -64,7 +64,11 @@ class SignatureTests(unittest.TestCase):
     def test_bad_request_content_gets_an_error_reply(self):
         msg = self.kc.session.msg("complete_request", {"code": 42, "cursor_pos": "x"})
         self.kc.shell_channel.send(msg)
+        # wait_for_ready re-sends kernel_info while a slow kernel starts, so the shell channel
+        # may still hold an earlier reply: take the one to this request.
         reply = self.kc.get_shell_msg(timeout=10)
+        while reply["parent_header"].get("msg_id") != msg["header"]["msg_id"]:
+            reply = self.kc.get_shell_msg(timeout=10)
         self.assertEqual(reply["content"]["status"], "error")
         self.assertIn("code", reply["content"]["evalue"])
         self.assertEqual(self.kc.kernel_info(reply=True, timeout=10)["content"]["status"], "ok")
