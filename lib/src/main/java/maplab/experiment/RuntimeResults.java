@@ -49,6 +49,8 @@ public final class RuntimeResults {
 
     /** Where the committed measurements live, under the repository root. */
     public static final String COMMITTED = "data/runtime/go1.19";
+    /** The release that {@link #load(Kind)} and {@link #load(Kind, Path)} read: the classic map's measurements. */
+    public static final String DEFAULT_RELEASE = "1.19";
     /** Where ./maplab test writes fresh ones, under the repository root. */
     public static final String FRESH = "reports";
 
@@ -116,20 +118,61 @@ public final class RuntimeResults {
 
     /** The table of that kind in the repository at {@code root}: the fresh run if there is one, else the committed data. */
     public static Results load(Kind kind, Path root) {
+        return load(kind, DEFAULT_RELEASE, root);
+    }
+
+    /** The table of that kind measured with Go {@code release} ("1.19", "1.24", "1.26"), found from the working directory up. */
+    public static Results load(Kind kind, String release) {
+        Path start = Path.of("").toAbsolutePath();
+        Path root = findRoot(start).orElseThrow(() -> new IllegalStateException("no MapLab repository (a folder "
+                + "with " + COMMITTED + ") at or above " + start + "; pass the repository root to load(kind, release, root)"));
+        return load(kind, release, root);
+    }
+
+    /**
+     * The table of that kind measured with Go {@code release}: the fresh run if there is one
+     * (reports/memory/ and reports/races/ for Go 1.19, reports/memory/go1.26/ and so on for the
+     * others), else the committed data/runtime/go&lt;release&gt;/.
+     */
+    public static Results load(Kind kind, String release, Path root) {
         if (kind == null) {
             throw new IllegalArgumentException("kind must be LIVE_BYTES, GC_CYCLES or RACES, got null");
         }
         if (root == null || !Files.isDirectory(root)) {
             throw new IllegalArgumentException("root must be the repository's folder, got " + root);
         }
-        Path fresh = root.resolve(FRESH).resolve(kind.file());
-        Path committed = root.resolve(COMMITTED).resolve(kind.file());
+        if (release == null || !release.matches("1\\.\\d+")) {
+            throw new IllegalArgumentException("release must be a Go release such as \"1.19\" or \"1.26\", got "
+                    + (release == null ? "null" : "\"" + release + "\""));
+        }
+        Path committedDir = root.resolve(COMMITTED).resolveSibling("go" + release);
+        Path fresh = freshFile(kind, release, root);
+        Path committed = committedDir.resolve(kind.file());
         Path file = Files.isRegularFile(fresh) ? fresh : committed;
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("no " + kind.file() + " in " + root.resolve(FRESH) + " nor in "
-                    + root.resolve(COMMITTED) + ": the committed measurements are missing from this checkout");
+            throw new IllegalStateException("no " + kind.file() + " of Go " + release + ": neither a fresh run ("
+                    + root.relativize(fresh) + ") nor committed data (" + root.relativize(committed)
+                    + "); releases with committed measurements: " + releases(root));
         }
         return read(kind, file, file == fresh, root.relativize(file).toString().replace('\\', '/'));
+    }
+
+    /** The Go releases with committed measurements in the repository at {@code root}, e.g. [1.19, 1.24, 1.26]. */
+    public static List<String> releases(Path root) {
+        Path dir = root.resolve(COMMITTED).getParent();
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.matches("go1\\.\\d+"))
+                    .map(n -> n.substring(2)).sorted(java.util.Comparator.comparingInt(r -> Integer.parseInt(r.substring(2))))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    /** Where ./maplab test writes a fresh table: reports/memory/live-bytes.csv for Go 1.19, reports/memory/go1.26/live-bytes.csv for 1.26. */
+    static Path freshFile(Kind kind, String release, Path root) {
+        Path f = root.resolve(FRESH).resolve(kind.file());
+        return release.equals(DEFAULT_RELEASE) ? f : f.resolveSibling("go" + release).resolve(f.getFileName());
     }
 
     /** The nearest folder at or above {@code start} that holds the committed measurements. */

@@ -68,7 +68,7 @@ class EvaluatorTest {
     void importsPersistAndDefaultsArePresent() {
         assertTrue(ev.execute("import java.time.LocalDate;").ok());
         assertEquals("2020-01-02", text(ev.execute("LocalDate.of(2020, 1, 2).toString()")).replace("\"", ""));
-        assertEquals("144", text(ev.execute("MapType.of(\"uint64\", \"uint64\").bucketSize()")));
+        assertEquals("144", text(ev.execute("BucketType.of(MapType.of(\"uint64\", \"uint64\")).bucketSize()")));
     }
 
     @Test
