@@ -15,7 +15,8 @@ CP="${1:?usage: conformance.sh CLASSPATH}"
 CLASSIC="1.19 1.21 1.22 1.23"
 SWISS="1.24 1.25 1.26"
 VERSIONS="$CLASSIC $SWISS"
-BIN="${MAPLAB_CACHE:-$HOME/.cache/maplab}/oracle-bin"
+# MAPLAB_ORACLE_BIN: where the oracle binaries go (two checkouts on one machine must not share them).
+BIN="${MAPLAB_ORACLE_BIN:-${MAPLAB_CACHE:-$HOME/.cache/maplab}/oracle-bin}"
 
 say() { echo "conformance: $*"; }
 
