@@ -66,8 +66,11 @@ public final class MemoryExperiments {
         MapIterator it = heap.op(m::iterate);
         long k = n;
         int arraysBefore = arrays(heap);
-        // Insert until a growth has started and finished.
+        // Insert until a growth has started and finished (a map of n entries grows before 2n + 9 do).
         while (arrays(heap) == arraysBefore || m.snapshot().growing()) {
+            if (k > 2 * n + 9) {
+                throw new IllegalStateException("no growth of the " + version + " map within " + (k - n) + " inserts");
+            }
             fill(heap, m, k, k + 1);
             k++;
         }
@@ -80,8 +83,10 @@ public final class MemoryExperiments {
         return new IteratorPin(finished, open, closed, open - closed, heap.timeline());
     }
 
+    /** Bucket arrays (classic) or groups arrays (Swiss) made so far: a growth makes one. */
     private static int arrays(GoHeap heap) {
-        return (int) heap.timeline().objects().stream().filter(o -> o.kind() == ObjectKind.BUCKET_ARRAY).count();
+        return (int) heap.timeline().objects().stream()
+                .filter(o -> o.kind() == ObjectKind.BUCKET_ARRAY || o.kind() == ObjectKind.GROUPS).count();
     }
 
     /** Map bytes left after a forced collection, for three ways of emptying a map of n entries. */
