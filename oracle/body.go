@@ -143,7 +143,7 @@ func remainingIndices(st *iterState) uintptr {
 
 // keyNumber returns the key number of a live key from its JSON.
 func (s *session) keyNumber(j string) uint64 {
-	for _, k := range s.liveList {
+	for _, k := range s.keys.List {
 		if s.mk.keyJSON(k) == j {
 			return k
 		}
@@ -296,7 +296,7 @@ func (s *session) nextInSameChain(st *iterState) bool {
 // fillTo inserts fresh keys until count reaches n, without starting a growth.
 func (s *session) fillTo(n int) {
 	for s.sum().count < n {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 		s.require(!s.sum().growing, "fillTo(%d): a growth started at count %d", n, s.sum().count)
 	}
 }
@@ -364,7 +364,7 @@ func bodyDeleteNextKey(s *session) {
 	held := s.iterOpen()
 	s.iterStep(held, 1)
 	s.fillTo(growthLimit(2))
-	s.set(s.fresh())
+	s.set(s.keys.Fresh())
 	s.require(s.sum().growing && s.sum().B == 3, "no growth B2->B3")
 
 	// Growth in progress: a loop opened during the growth walks the unevacuated old
@@ -404,7 +404,7 @@ func bodyUpdateNextKey(s *session) {
 	held := s.iterOpen()
 	s.iterStep(held, 1)
 	s.fillTo(growthLimit(2))
-	s.set(s.fresh())
+	s.set(s.keys.Fresh())
 	s.require(s.sum().growing && s.sum().B == 3, "no growth B2->B3")
 
 	// Growth in progress: the held loop's next key is in an old bucket not evacuated
@@ -504,7 +504,7 @@ func bodyEvacuatesLoopBucket(s *session) {
 	s.fillTo(growthLimit(2))
 	held := s.iterOpen() // opened before the growth: walks the old array
 	s.iterStep(held, 1)
-	s.set(s.fresh())
+	s.set(s.keys.Fresh())
 	s.require(s.sum().growing && s.sum().B == 3, "no growth B2->B3")
 
 	// Both loops stand in old buckets not evacuated yet, with their next key in the
@@ -551,7 +551,7 @@ func bodyEvacuatesLoopBucket(s *session) {
 func bodyEvacuatesNextBucket(s *session) {
 	s.makeMap(20)
 	s.fillTo(growthLimit(2))
-	s.set(s.fresh())
+	s.set(s.keys.Fresh())
 	s.require(s.sum().growing && s.sum().B == 3, "no growth B2->B3")
 	// A loop opened during the growth that has finished its current chain and
 	// enters new bucket y next, whose old bucket y&3 is not evacuated: unchanged, it
@@ -658,7 +658,7 @@ func bodyGCNoscan(s *session) {
 	s.setUntil(100, "B2", func(x summary) bool { return x.B == 2 && !x.growing })
 	s.gc() // the B0 and B1 arrays (and their overflow buckets): not asserted here
 	s.fillTo(growthLimit(2))
-	s.set(s.fresh())
+	s.set(s.keys.Fresh())
 	h := s.h()
 	s.require(h.oldbuckets != nil && h.B == 3, "no growth B2->B3")
 	old, _ := s.arrayOf(uintptr(h.oldbuckets))
@@ -696,7 +696,7 @@ func bodyGCRelookupNoscan(s *session) {
 	a1Ovf := s.overflowIDsIn(h.buckets, 2)
 	id := s.iterOpen() // it.buckets = the B1 array
 	s.iterStep(id, 1)
-	s.set(s.fresh()) // B1->B2: both old buckets are evacuated at once
+	s.set(s.keys.Fresh()) // B1->B2: both old buckets are evacuated at once
 	s.require(!s.sum().growing && s.sum().B == 2, "B1->B2 did not finish in one insert: %+v", s.sum())
 	h = s.h()
 	a2, _ := s.arrayOf(uintptr(h.buckets))
@@ -709,7 +709,7 @@ func bodyGCRelookupNoscan(s *session) {
 	// A doubling B2->B3 started and finished inside the same body.
 	s.fillTo(growthLimit(2))
 	a2Ovf := s.overflowIDsIn(s.h().buckets, 4)
-	s.set(s.fresh())
+	s.set(s.keys.Fresh())
 	s.require(s.sum().growing && s.sum().B == 3, "no growth B2->B3")
 	s.setUntil(20, "growth finished", func(x summary) bool { return !x.growing })
 	k := uintptr(hiterOf(s.iters[id].it).key)

@@ -13,10 +13,10 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"maplab/oracle/internal/tracekit"
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -24,27 +24,7 @@ import (
 type obj = map[string]any
 
 // checkDir checks every *.jsonl file in dir; returns the number of files with errors.
-func checkDir(dir string) (int, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
-	if err != nil {
-		return 0, err
-	}
-	if len(files) == 0 {
-		return 0, fmt.Errorf("no *.jsonl files in %s", dir)
-	}
-	sort.Strings(files)
-	bad := 0
-	for _, f := range files {
-		ops, notes, err := checkFile(f)
-		if err != nil {
-			fmt.Printf("FAIL %s: %v\n", filepath.Base(f), err)
-			bad++
-			continue
-		}
-		fmt.Printf("ok   %-28s ops=%d%s\n", filepath.Base(f), ops, notes)
-	}
-	return bad, nil
-}
+func checkDir(dir string) (int, error) { return tracekit.CheckDir(dir, checkFile) }
 
 var (
 	hash64Re  = regexp.MustCompile(`^0x[0-9a-f]{16}$`)

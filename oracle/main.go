@@ -19,6 +19,7 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
+	"maplab/oracle/internal/tracekit"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -153,7 +154,8 @@ func record(w workload, path string, seed int64, override afterMode) (ops int, m
 		forced:           w.forced,
 		sparseMaxBuckets: w.sparseMaxBuckets,
 		rng:              rand.New(rand.NewSource(seed)),
-		live:             map[uint64]bool{},
+		keys:             tracekit.NewKeys(),
+		lines:            tracekit.NewLines(bw),
 		iters:            map[int]*iterState{},
 	}
 	if override >= 0 && !w.forced {

@@ -13,7 +13,7 @@ package main
 
 import (
 	"encoding/binary"
-	"encoding/json"
+	"maplab/oracle/internal/tracekit"
 	"strconv"
 	"unsafe"
 )
@@ -44,14 +44,6 @@ type mapKind interface {
 }
 
 func u64JSON(v uint64) string { return `"` + strconv.FormatUint(v, 10) + `"` }
-
-func strJSON(s string) string {
-	b, err := json.Marshal(s)
-	if err != nil {
-		panic(err)
-	}
-	return string(b)
-}
 
 // ---- map[uint64]uint64 ----
 
@@ -85,22 +77,6 @@ func (a *mapU64) slotElemJSON(p unsafe.Pointer) string { return u64JSON(*(*uint6
 
 // ---- map[string]uint64 ----
 
-// strKey is the string key of key number n: short and long keys (aeshash takes
-// different paths for <16, 16..32 and longer strings), all distinct.
-func strKey(n uint64) string {
-	s := strconv.FormatUint(n, 10)
-	switch n % 4 {
-	case 0:
-		return "k" + s
-	case 1:
-		return "key-" + s + "-with-a-tail-past-16-bytes"
-	case 2:
-		return s
-	default:
-		return "s/" + strconv.FormatUint(n*7919, 36) + "/" + s
-	}
-}
-
 type mapStr struct{ m map[string]uint64 }
 
 func (a *mapStr) keyType() string  { return "string" }
@@ -112,23 +88,23 @@ func (a *mapStr) newMap(hint int) {
 		a.m = make(map[string]uint64, hint)
 	}
 }
-func (a *mapStr) set(k, v uint64) { a.m[strKey(k)] = v }
-func (a *mapStr) del(k uint64)    { delete(a.m, strKey(k)) }
+func (a *mapStr) set(k, v uint64) { a.m[tracekit.StrKey(k)] = v }
+func (a *mapStr) del(k uint64)    { delete(a.m, tracekit.StrKey(k)) }
 func (a *mapStr) get(k uint64) bool {
-	_, found := a.m[strKey(k)]
+	_, found := a.m[tracekit.StrKey(k)]
 	return found
 }
 func (a *mapStr) clear()      { clearStr(a.m) }
 func (a *mapStr) length() int { return len(a.m) }
 func (a *mapStr) iface() any  { return a.m }
 func (a *mapStr) hashKey(t *maptype, k uint64, seed uint32) uint64 {
-	s := strKey(k)
+	s := tracekit.StrKey(k)
 	return uint64(t.hasher(unsafe.Pointer(&s), uintptr(seed)))
 }
-func (a *mapStr) keyJSON(k uint64) string  { return strJSON(strKey(k)) }
+func (a *mapStr) keyJSON(k uint64) string  { return tracekit.StrJSON(tracekit.StrKey(k)) }
 func (a *mapStr) elemJSON(v uint64) string { return u64JSON(v) }
 func (a *mapStr) slotKeyJSON(p unsafe.Pointer) string {
-	return strJSON(*(*string)(p)) // json.Marshal copies the bytes
+	return tracekit.StrJSON(*(*string)(p)) // json.Marshal copies the bytes
 }
 func (a *mapStr) slotElemJSON(p unsafe.Pointer) string { return u64JSON(*(*uint64)(p)) }
 

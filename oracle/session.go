@@ -9,6 +9,7 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"maplab/oracle/internal/tracekit"
 	"math/rand"
 	"reflect"
 	"runtime"
@@ -61,19 +62,15 @@ type session struct {
 	sparseMaxBuckets int
 	rng              *rand.Rand
 
-	i            int    // index of the next operation
-	held         string // the last line, written once the next one (or finish) comes
-	hasHeld      bool
-	heldHasAfter bool
-	prev         summary
-	maxB         uint8
-	sawSame      bool // sameSizeGrow was observed after some operation
+	i       int            // index of the next operation
+	lines   tracekit.Lines // the last line, written once the next one (or finish) comes
+	prev    summary
+	maxB    uint8
+	sawSame bool // sameSizeGrow was observed after some operation
 
-	live      map[uint64]bool // keys the workload believes are in the map
-	liveList  []uint64
-	nextFresh uint64
-	iters     map[int]*iterState
-	nextIter  int
+	keys     tracekit.Keys // the keys the workload believes are in the map
+	iters    map[int]*iterState
+	nextIter int
 }
 
 func (s *session) failf(format string, args ...any) {
@@ -94,8 +91,8 @@ func (s *session) sum() summary { return readSummary(s.h()) }
 func (s *session) header() {
 	t := s.t
 	fmt.Fprintf(s.w, `{"format":"maplab-trace","version":1,"engine":"classic","go":%s,"goarch":%s,"keyType":%s,"elemType":%s,"keySize":%d,"elemSize":%d,"indirectKey":%t,"indirectElem":%t,"bucketSize":%d,"workload":%s}`+"\n",
-		strJSON(runtime.Version()), strJSON(runtime.GOARCH), strJSON(s.mk.keyType()), strJSON(s.mk.elemType()),
-		t.keysize, t.elemsize, t.indirectKey(), t.indirectElem(), t.bucketsize, strJSON(s.name))
+		tracekit.StrJSON(runtime.Version()), tracekit.StrJSON(runtime.GOARCH), tracekit.StrJSON(s.mk.keyType()), tracekit.StrJSON(s.mk.elemType()),
+		t.keysize, t.elemsize, t.indirectKey(), t.indirectElem(), t.bucketsize, tracekit.StrJSON(s.name))
 }
 
 // emit finishes operation s.i: checks the structure, records allocations, and
@@ -145,9 +142,7 @@ func (s *session) emit(op, fields string) {
 		line.WriteString(`,"after":`)
 		line.WriteString(s.after())
 	}
-	s.flushHeld()
-	s.held, s.hasHeld = line.String(), true
-	s.heldHasAfter = want
+	s.lines.Hold(line.String(), want)
 	s.prev = cur
 	s.i++
 }
@@ -160,58 +155,12 @@ func (s *session) after() string {
 	return a
 }
 
-func (s *session) flushHeld() {
-	if s.hasHeld {
-		s.w.WriteString(s.held)
-		s.w.WriteString("}\n")
-		s.hasHeld = false
-	}
-}
-
-// keepAfter attaches "after" to the line just emitted (the map has not changed
-// since), whatever the mode: for the states a workload wants to show in full.
-func (s *session) keepAfter() {
-	if s.hasHeld && !s.heldHasAfter {
-		s.held += `,"after":` + s.after()
-		s.heldHasAfter = true
-	}
-}
-
 // finish writes the held last line, with "after" unless the mode is none.
 func (s *session) finish() {
 	if s.mode != afterNone {
-		s.keepAfter()
+		s.lines.KeepAfter(s.after)
 	}
-	s.flushHeld()
-}
-
-// ---- key bookkeeping ----
-
-func (s *session) addLive(k uint64) {
-	if !s.live[k] {
-		s.live[k] = true
-		s.liveList = append(s.liveList, k)
-	}
-}
-
-func (s *session) removeLive(k uint64) {
-	if !s.live[k] {
-		return
-	}
-	delete(s.live, k)
-	for j, x := range s.liveList {
-		if x == k {
-			s.liveList = append(s.liveList[:j], s.liveList[j+1:]...)
-			break
-		}
-	}
-}
-
-// fresh returns a key number never used before in this workload.
-func (s *session) fresh() uint64 {
-	k := s.nextFresh
-	s.nextFresh++
-	return k
+	s.lines.Flush()
 }
 
 // freshIn returns a fresh key number whose hash under the current seed falls in
@@ -219,7 +168,7 @@ func (s *session) fresh() uint64 {
 func (s *session) freshIn(b uint64, B uint8) uint64 {
 	h := s.h()
 	for tries := 0; tries < 1<<20; tries++ {
-		k := s.fresh()
+		k := s.keys.Fresh()
 		if s.mk.hashKey(s.t, k, h.hash0)&(1<<B-1) == b {
 			return k
 		}
@@ -230,8 +179,8 @@ func (s *session) freshIn(b uint64, B uint8) uint64 {
 
 // randomLive returns a random key believed live (the workload keeps this set in step with the map).
 func (s *session) randomLive() uint64 {
-	s.require(len(s.liveList) > 0, "randomLive: the map is empty")
-	return s.liveList[s.rng.Intn(len(s.liveList))]
+	s.require(len(s.keys.List) > 0, "randomLive: the map is empty")
+	return s.keys.List[s.rng.Intn(len(s.keys.List))]
 }
 
 // bucketOf returns the bucket index of key k under the current seed and B.
@@ -269,28 +218,28 @@ func (s *session) set(k uint64, v ...uint64) {
 		e = v[0]
 	}
 	fields := s.hashField(k) + `,"elem":` + s.mk.elemJSON(e)
-	if !s.live[k] {
+	if !s.keys.Live[k] {
 		s.loopsSawInsert(k)
 	}
 	s.mk.set(k, e)
-	s.addLive(k)
+	s.keys.Add(k)
 	s.emit("set", fields)
 }
 
 func (s *session) del(k uint64) {
 	fields := s.hashField(k)
-	if s.live[k] {
+	if s.keys.Live[k] {
 		s.loopsSawDelete(k)
 	}
 	s.mk.del(k)
-	s.removeLive(k)
+	s.keys.Remove(k)
 	s.emit("delete", fields)
 }
 
 func (s *session) get(k uint64) bool {
 	fields := s.hashField(k)
 	found := s.mk.get(k)
-	s.require(found == s.live[k], "get %d: found=%v but the workload expects %v", k, found, s.live[k])
+	s.require(found == s.keys.Live[k], "get %d: found=%v but the workload expects %v", k, found, s.keys.Live[k])
 	s.emit("get", fields+`,"found":`+strconv.FormatBool(found))
 	return found
 }
@@ -299,7 +248,7 @@ func (s *session) clear() {
 	before := s.sum()
 	s.mk.clear()
 	s.loopsSawClear()
-	s.live, s.liveList = map[uint64]bool{}, nil
+	s.keys.Reset()
 	after := s.sum()
 	// mapclear resets noverflow and nevacuate and drops the old array; the plain
 	// delete loop (if the Go 1.19 idiom were not compiled to mapclear) would not.
@@ -459,8 +408,8 @@ func (s *session) iterRest(id, n int) {
 
 // liveKeysJSON returns the JSON of every key the workload holds.
 func (s *session) liveKeysJSON() map[string]bool {
-	out := make(map[string]bool, len(s.liveList))
-	for _, k := range s.liveList {
+	out := make(map[string]bool, len(s.keys.List))
+	for _, k := range s.keys.List {
 		out[s.mk.keyJSON(k)] = true
 	}
 	return out
@@ -546,7 +495,7 @@ func (s *session) forceOverflow(b uint64) {
 		for s.sum().count+1 > growthLimit(B) {
 			victim := uint64(0)
 			found := false
-			for _, k := range s.liveList {
+			for _, k := range s.keys.List {
 				if s.bucketOf(k) != b {
 					victim, found = k, true
 					break
@@ -577,6 +526,6 @@ func (s *session) forceOverflowAny() uint64 {
 func (s *session) setUntil(limit int, what string, cond func(summary) bool) {
 	for n := 0; !cond(s.sum()); n++ {
 		s.require(n < limit, "%s: not reached after %d inserts", what, limit)
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 }

@@ -148,19 +148,19 @@ func (s *session) poolFree() int {
 
 func hintPrealloc(s *session) {
 	s.makeMap(300)
-	s.keepAfter() // the fresh array and its pool
+	s.lines.KeepAfter(s.after) // the fresh array and its pool
 	s.require(s.sum().B == 6, "make(300): B=%d, want 6", s.sum().B)
 	pool := int(nbucketsFor(s.t, 6)) - 64
 	s.require(s.poolFree() == pool && pool == 7, "make(300): %d free preallocated overflow buckets, want %d (= 7)", s.poolFree(), pool)
 	for n := 0; n < 300; n++ {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	for n := 0; s.poolFree() > 0 || s.alloc.nOverflow < 2; n++ {
 		s.require(n < 40, "pool not used up after 40 forced overflows")
 		free, lone := s.poolFree(), s.alloc.nOverflow
 		s.forceOverflow(uint64(s.rng.Intn(64)))
 		if (free > 0 && s.poolFree() == 0) || (lone == 0 && s.alloc.nOverflow > 0) {
-			s.keepAfter() // the last pooled bucket handed out; the first one allocated on its own
+			s.lines.KeepAfter(s.after) // the last pooled bucket handed out; the first one allocated on its own
 		}
 	}
 	for n := 0; n < 10; n++ {
@@ -237,7 +237,7 @@ func deleteReinsert(s *session) {
 	}
 	s.set(s.freshIn(1, 1))
 	// Empty the main bucket of bucket 0 while its overflow bucket keeps keys.
-	for _, k := range append([]uint64{}, s.liveList...) {
+	for _, k := range append([]uint64{}, s.keys.List...) {
 		if s.bucketOf(k) == 0 && s.count0Main(k) {
 			s.del(k)
 		}
@@ -262,7 +262,7 @@ func deleteToEmpty(s *session) {
 	s.makeMap(-1)
 	var ks []uint64
 	for j := 0; j < 12; j++ {
-		k := s.fresh()
+		k := s.keys.Fresh()
 		ks = append(ks, k)
 		s.set(k)
 	}
@@ -276,16 +276,16 @@ func deleteToEmpty(s *session) {
 	s.del(ks[1]) // nothing to delete: no reseed
 	s.require(s.sum().hash0 == seed, "a delete on an empty map reseeded")
 	for j := 0; j < 12; j++ {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	s.setUntil(100, "growth B2->B3", func(x summary) bool { return x.growing && x.B == 3 })
 	seed = s.sum().hash0
-	for _, k := range append([]uint64{}, s.liveList...) {
+	for _, k := range append([]uint64{}, s.keys.List...) {
 		s.del(k)
 	}
 	s.require(s.sum().count == 0 && s.sum().hash0 != seed, "emptying during growth did not reseed")
 	for j := 0; j < 6; j++ {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 }
 
@@ -293,22 +293,22 @@ func clearWorkload(s *session) {
 	s.makeMap(-1)
 	s.clear() // count 0: returns at once, no reseed, buckets stay nil
 	for j := 0; j < 20; j++ {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	s.forceOverflowAny()
 	arrays := s.alloc.nArrays
-	old := s.liveList[0]
+	old := s.keys.List[0]
 	s.clear()
 	s.get(old)
 	for j := 0; j < 10; j++ {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	s.require(s.alloc.nArrays == arrays, "clear allocated a new bucket array")
 	s.setUntil(100, "growth B2->B3", func(x summary) bool { return x.growing })
 	s.clear() // during growth: old array dropped, B kept
 	s.require(s.sum().B == 3, "clear changed B")
 	for j := 0; j < 5; j++ {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	s.iterate()
 	s.clear()
@@ -319,11 +319,11 @@ func clearIter(s *session) {
 	s.makeMap(-1)
 	s.setUntil(100, "B2", func(x summary) bool { return x.B == 2 })
 	for s.sum().count < growthLimit(2) {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	it := s.iterOpen()
 	s.iterNext(it, 3)
-	s.set(s.fresh()) // starts B2->B3; at most 2 of the 4 old buckets are evacuated
+	s.set(s.keys.Fresh()) // starts B2->B3; at most 2 of the 4 old buckets are evacuated
 	s.require(s.sum().growing && s.sum().B == 3, "the growth did not start or finished at once")
 	s.clear()
 	before := s.iters[it].produced
@@ -334,7 +334,7 @@ func clearIter(s *session) {
 	// Go 1.19 yields the stale keys of the unevacuated old buckets.
 	s.require(!clearMarksEmpty || n == 0, "after clear the iterator still produced %d keys", n)
 	s.iterClose(it)
-	s.set(s.fresh())
+	s.set(s.keys.Fresh())
 	s.iterate()
 }
 
@@ -342,13 +342,13 @@ func samesizeChurn(s *session) {
 	s.makeMap(-1)
 	target := growthLimit(2) - 1
 	for s.sum().count < target {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	s.require(s.sum().B == 2, "churn map has B=%d, want 2", s.sum().B)
 	extra := -1
 	for n := 0; extra != 0; n++ {
 		s.require(n < 20000, "no same-size growth after %d churn steps", n)
-		k := s.fresh()
+		k := s.keys.Fresh()
 		s.set(k)
 		victim := s.randomLive()
 		for victim == k {
@@ -367,7 +367,7 @@ func samesizeChurn(s *session) {
 func samesizeDirected(s *session) {
 	s.makeMap(20) // B2
 	for j := 0; j < 8; j++ {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	for s.sum().noverflow < 3 {
 		s.forceOverflowAny()
@@ -380,7 +380,7 @@ func samesizeDirected(s *session) {
 	if s.sum().count+1 > growthLimit(2) {
 		s.del(s.randomLive())
 	}
-	s.set(s.fresh())
+	s.set(s.keys.Fresh())
 	x := s.sum()
 	s.require(x.growing && x.sameSizeGrow && x.B == 2, "no same-size growth in progress: %+v", x)
 	s.iterNext(it, 2)
@@ -389,7 +389,7 @@ func samesizeDirected(s *session) {
 		s.del(s.randomLive())
 		s.iterNext(it, 1)
 	}
-	s.set(s.fresh())
+	s.set(s.keys.Fresh())
 	s.iterRest(it, 3)
 	s.iterClose(it)
 	s.require(s.sawSame, "same-size growth not observed")
@@ -400,7 +400,7 @@ func iterateWorkload(s *session) {
 	s.iterate() // empty map: no random draw, flags stay 0
 	s.require(s.sum().flags == 0, "iterating an empty map set flags %d", s.sum().flags)
 	for j := 0; j < 5; j++ {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	s.iterate()
 	s.iterate()
@@ -424,19 +424,19 @@ func iterHeldGrowth(s *session) {
 	s.makeMap(-1)
 	s.setUntil(100, "B2", func(x summary) bool { return x.B == 2 })
 	for s.sum().count < 20 {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	it := s.iterOpen()
 	s.iterNext(it, 3)
 	s.setUntil(100, "growth B2->B3", func(x summary) bool { return x.growing })
 	s.iterNext(it, 2)
 	s.del(s.randomLive())
-	s.set(s.fresh())
+	s.set(s.keys.Fresh())
 	s.iterNext(it, 2)
 	s.setUntil(100, "growth finished", func(x summary) bool { return !x.growing })
 	s.iterNext(it, 2)
 	s.del(s.randomLive())
-	s.set(s.fresh())
+	s.set(s.keys.Fresh())
 	s.set(s.randomLive()) // update
 	s.iterRest(it, 3)
 	s.iterClose(it)
@@ -448,7 +448,7 @@ func iterOpenDuringGrowth(s *session) {
 	a := s.iterOpen()
 	s.iterNext(a, 3)
 	b := s.iterOpen()
-	s.set(s.fresh())
+	s.set(s.keys.Fresh())
 	s.iterNext(a, 2)
 	s.iterNext(b, 2)
 	s.del(s.randomLive())
@@ -505,7 +505,7 @@ func (s *session) growWith(what string, cond func(summary) bool) []string {
 	for n := 0; !cond(s.sum()); n++ {
 		s.require(n < 100, "%s: not reached after 100 inserts", what)
 		pre = s.generation()
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	return pre
 }
@@ -513,7 +513,7 @@ func (s *session) growWith(what string, cond func(summary) bool) []string {
 func gcGrowth(s *session) {
 	s.makeMap(-1)
 	for j := 0; j < 8; j++ {
-		s.set(s.fresh()) // buckets#0: the lazy first bucket
+		s.set(s.keys.Fresh()) // buckets#0: the lazy first bucket
 	}
 	s.gcExpect()
 	pre := s.growWith("B1", func(x summary) bool { return x.B == 1 }) // B0->B1, done at once
@@ -533,7 +533,7 @@ func gcGrowth(s *session) {
 		if n%2 == 0 {
 			s.del(s.randomLive())
 		} else {
-			s.set(s.fresh())
+			s.set(s.keys.Fresh())
 		}
 	}
 	s.gcExpect(pre...)
@@ -541,7 +541,7 @@ func gcGrowth(s *session) {
 	ovf := s.overflowIDs()
 	s.clear()
 	s.gcExpect(ovf...) // clear keeps the array, drops the overflow buckets
-	s.set(s.fresh())
+	s.set(s.keys.Fresh())
 	s.gcExpect()
 	s.require(s.maxB == 3, "max B %d, want 3", s.maxB)
 }
@@ -549,7 +549,7 @@ func gcGrowth(s *session) {
 func gcHeldIter(s *session) {
 	s.makeMap(-1)
 	for j := 0; j < 8; j++ {
-		s.set(s.fresh()) // buckets#0
+		s.set(s.keys.Fresh()) // buckets#0
 	}
 	pre := s.growWith("B1", func(x summary) bool { return x.B == 1 })
 	s.gcExpect(pre...) // buckets#0
@@ -566,7 +566,7 @@ func gcHeldIter(s *session) {
 	s.gcExpect() // exhausted but not closed: its hiter still points at the old array
 	s.iterClose(it)
 	s.gcExpect(pre...)
-	s.set(s.fresh())
+	s.set(s.keys.Fresh())
 	s.gcExpect()
 	s.require(s.maxB == 2, "max B %d, want 2", s.maxB)
 }
@@ -574,11 +574,11 @@ func gcHeldIter(s *session) {
 func stringKeys(s *session) {
 	s.makeMap(-1)
 	for j := 0; j < 120; j++ {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	for j := 0; j < 20; j++ {
 		if j%3 == 0 {
-			s.get(s.nextFresh + 1000) // absent
+			s.get(s.keys.NextFresh + 1000) // absent
 		} else {
 			s.get(s.randomLive())
 		}
@@ -588,14 +588,14 @@ func stringKeys(s *session) {
 	}
 	s.iterate()
 	for j := 0; j < 20; j++ {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	for j := 0; j < 10; j++ {
 		s.set(s.randomLive())
 	}
 	s.clear()
 	for j := 0; j < 30; j++ {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	s.iterate()
 }
@@ -603,7 +603,7 @@ func stringKeys(s *session) {
 func bigElem200(s *session) {
 	s.makeMap(-1)
 	for j := 0; j < 60; j++ {
-		s.set(s.fresh(), uint64(j)*1000003)
+		s.set(s.keys.Fresh(), uint64(j)*1000003)
 	}
 	for j := 0; j < 10; j++ {
 		s.set(s.randomLive(), uint64(j)+1<<40) // update: the indirect elem object is overwritten in place
@@ -612,15 +612,15 @@ func bigElem200(s *session) {
 		s.del(s.randomLive())
 	}
 	for j := 0; j < 10; j++ {
-		s.get(uint64(s.rng.Intn(int(s.nextFresh))))
+		s.get(uint64(s.rng.Intn(int(s.keys.NextFresh))))
 	}
 	s.iterate()
 	for j := 0; j < 20; j++ {
-		s.set(s.fresh(), ^uint64(j)) // values above 2^53
+		s.set(s.keys.Fresh(), ^uint64(j)) // values above 2^53
 	}
 	s.clear()
 	for j := 0; j < 10; j++ {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	s.iterate()
 }

@@ -22,11 +22,11 @@ package main
 
 import (
 	"fmt"
+	"maplab/oracle/internal/tracekit"
 	"runtime"
 	"sort"
 	"strconv"
 	"sync"
-	"time"
 	"unsafe"
 )
 
@@ -117,23 +117,8 @@ func (tr *allocTracker) freedCount() int {
 // then returns the ids freed since the previous call (directory#k, then table#k, then
 // groups#k, each ascending) and forgets their addresses (the memory may be reused).
 func (tr *allocTracker) gc() ([]string, error) {
-	// Finalizers run on one goroutine, in batches; an object reachable only from another
-	// finalized object (a directory's tables, a table's groups) is found one cycle after
-	// that finalizer ran. A sentinel's finalizer runs only after the batch before it, so
-	// each round proves that every finalizer queued before it has run. Stop after three
-	// rounds in a row find nothing new.
-	quiet := 0
-	deadline := time.Now().Add(20 * time.Second)
-	for quiet < 3 {
-		before := tr.freedCount()
-		if err := sentinelRound(deadline); err != nil {
-			return nil, err
-		}
-		if tr.freedCount() == before {
-			quiet++
-		} else {
-			quiet = 0
-		}
+	if err := tracekit.CollectUntilQuiet(tr.freedCount); err != nil {
+		return nil, err
 	}
 	tr.mu.Lock()
 	freed := tr.freed
@@ -152,33 +137,4 @@ func (tr *allocTracker) gc() ([]string, error) {
 		}
 	}
 	return out, nil
-}
-
-// sentinel is a small pointerful object (never a tiny allocation) whose finalizer tells
-// that the finalizer goroutine has reached it.
-type sentinel struct {
-	p   *int
-	pad [24]byte
-}
-
-//go:noinline
-func newSentinel(done chan struct{}) {
-	s := &sentinel{}
-	runtime.SetFinalizer(s, func(*sentinel) { close(done) })
-}
-
-func sentinelRound(deadline time.Time) error {
-	done := make(chan struct{})
-	newSentinel(done)
-	for {
-		runtime.GC()
-		select {
-		case <-done:
-			return nil
-		case <-time.After(5 * time.Millisecond):
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("gc: finalizers did not run within 20s")
-		}
-	}
 }

@@ -14,37 +14,23 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"maplab/oracle/internal/tracekit"
 	"math/bits"
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 )
 
 type obj = map[string]any
 
+// checkDir checks every *.jsonl file in dir; returns the number of files with errors.
 func checkDir(dir string) (int, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
-	if err != nil {
-		return 0, err
-	}
-	if len(files) == 0 {
-		return 0, fmt.Errorf("no *.jsonl files in %s", dir)
-	}
-	sort.Strings(files)
-	bad := 0
-	for _, f := range files {
-		ops, err := checkFile(f)
-		if err != nil {
-			fmt.Printf("FAIL %s: %v\n", filepath.Base(f), err)
-			bad++
-			continue
-		}
-		fmt.Printf("ok   %-28s ops=%d\n", filepath.Base(f), ops)
-	}
-	return bad, nil
+	return tracekit.CheckDir(dir, func(path string) (int, string, error) {
+		ops, err := checkFile(path)
+		return ops, "", err
+	})
 }
 
 var (

@@ -17,6 +17,7 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
+	"maplab/oracle/internal/tracekit"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -133,7 +134,8 @@ func record(w workload, path string, seed int64, override afterMode) (res result
 		mode:   w.after,
 		forced: w.forced,
 		rng:    rand.New(rand.NewSource(seed)),
-		live:   map[uint64]bool{},
+		keys:   tracekit.NewKeys(),
+		lines:  tracekit.NewLines(bw),
 		iters:  map[int]*iterState{},
 	}
 	if override >= 0 && !w.forced {

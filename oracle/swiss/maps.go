@@ -18,7 +18,7 @@ package main
 
 import (
 	"encoding/binary"
-	"encoding/json"
+	"maplab/oracle/internal/tracekit"
 	"strconv"
 	"unsafe"
 )
@@ -49,14 +49,6 @@ type mapKind interface {
 }
 
 func u64JSON(v uint64) string { return `"` + strconv.FormatUint(v, 10) + `"` }
-
-func strJSON(s string) string {
-	b, err := json.Marshal(s)
-	if err != nil {
-		panic(err)
-	}
-	return string(b)
-}
 
 func hashOf(t *mapType, p unsafe.Pointer, seed uintptr) uint64 { return uint64(t.hasher(p, seed)) }
 
@@ -97,22 +89,6 @@ func clearU64(m map[uint64]uint64) { clear(m) }
 
 // ---- map[string]uint64 ----
 
-// strKey is the string of key number n: short and long keys (the hash takes different
-// paths for <16, 16..32 and longer strings), all distinct.
-func strKey(n uint64) string {
-	s := strconv.FormatUint(n, 10)
-	switch n % 4 {
-	case 0:
-		return "k" + s
-	case 1:
-		return "key-" + s + "-with-a-tail-past-16-bytes"
-	case 2:
-		return s
-	default:
-		return "s/" + strconv.FormatUint(n*7919, 36) + "/" + s
-	}
-}
-
 type mapStr struct{ m map[string]uint64 }
 
 func (a *mapStr) keyType() string  { return "string" }
@@ -124,24 +100,24 @@ func (a *mapStr) newMap(hint int) {
 		a.m = make(map[string]uint64, hint)
 	}
 }
-func (a *mapStr) set(k, v uint64) { a.m[strKey(k)] = v }
-func (a *mapStr) del(k uint64)    { delete(a.m, strKey(k)) }
+func (a *mapStr) set(k, v uint64) { a.m[tracekit.StrKey(k)] = v }
+func (a *mapStr) del(k uint64)    { delete(a.m, tracekit.StrKey(k)) }
 func (a *mapStr) get(k uint64) (uint64, bool) {
-	v, ok := a.m[strKey(k)]
+	v, ok := a.m[tracekit.StrKey(k)]
 	return v, ok
 }
 func (a *mapStr) clear()      { clearStr(a.m) }
 func (a *mapStr) length() int { return len(a.m) }
 func (a *mapStr) iface() any  { return a.m }
 func (a *mapStr) hashKey(t *mapType, k uint64, seed uintptr) uint64 {
-	s := strKey(k)
+	s := tracekit.StrKey(k)
 	return hashOf(t, unsafe.Pointer(&s), seed)
 }
-func (a *mapStr) keyJSON(k uint64) string               { return strJSON(strKey(k)) }
+func (a *mapStr) keyJSON(k uint64) string               { return tracekit.StrJSON(tracekit.StrKey(k)) }
 func (a *mapStr) elemJSON(v uint64) string              { return u64JSON(v) }
-func (a *mapStr) slotKeyJSON(p unsafe.Pointer) string   { return strJSON(*(*string)(p)) }
+func (a *mapStr) slotKeyJSON(p unsafe.Pointer) string   { return tracekit.StrJSON(*(*string)(p)) }
 func (a *mapStr) slotElem(p unsafe.Pointer) uint64      { return *(*uint64)(p) }
-func (a *mapStr) keyIs(k uint64, p unsafe.Pointer) bool { return *(*string)(p) == strKey(k) }
+func (a *mapStr) keyIs(k uint64, p unsafe.Pointer) bool { return *(*string)(p) == tracekit.StrKey(k) }
 func (a *mapStr) fastPath() bool                        { return true }
 
 //go:noinline

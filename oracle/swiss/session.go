@@ -9,6 +9,7 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"maplab/oracle/internal/tracekit"
 	"math/rand"
 	"reflect"
 	"runtime"
@@ -50,20 +51,16 @@ type session struct {
 	forced bool // the workload uses iter-* or gc: "after" on every line
 	rng    *rand.Rand
 
-	i            int // index of the next operation
-	held         string
-	hasHeld      bool
-	heldHasAfter bool
-	prev         summary
-	prevCaps     string
-	maxDirLen    int
-	maxDepth     uint8
+	i         int            // index of the next operation
+	lines     tracekit.Lines // the last line, written once the next one (or finish) comes
+	prev      summary
+	prevCaps  string
+	maxDirLen int
+	maxDepth  uint8
 
-	live      map[uint64]bool // keys the workload believes are in the map
-	liveList  []uint64
-	nextFresh uint64
-	iters     map[int]*iterState
-	nextIter  int
+	keys     tracekit.Keys // the keys the workload believes are in the map
+	iters    map[int]*iterState
+	nextIter int
 	// lastNew counts the allocations of the last operation, per kind.
 	lastNew [nKinds]int
 	// What the sets did (predict.go).
@@ -89,8 +86,8 @@ func (s *session) tables() []tableShape { return shapes(s.m()) }
 func (s *session) header() {
 	t := s.t
 	fmt.Fprintf(s.w, `{"format":"maplab-trace","version":1,"engine":"swiss","go":%s,"goarch":%s,"keyType":%s,"elemType":%s,"keySize":%d,"elemSize":%d,"indirectKey":%t,"indirectElem":%t,"slotSize":%d,"groupSize":%d,"workload":%s}`+"\n",
-		strJSON(runtime.Version()), strJSON(runtime.GOARCH), strJSON(s.mk.keyType()), strJSON(s.mk.elemType()),
-		t.keySlotSize(), t.elemSlotSize(), t.indirectKey(), t.indirectElem(), t.slotSize, t.groupSize, strJSON(s.name))
+		tracekit.StrJSON(runtime.Version()), tracekit.StrJSON(runtime.GOARCH), tracekit.StrJSON(s.mk.keyType()), tracekit.StrJSON(s.mk.elemType()),
+		t.keySlotSize(), t.elemSlotSize(), t.indirectKey(), t.indirectElem(), t.slotSize, t.groupSize, tracekit.StrJSON(s.name))
 }
 
 func capsOf(m *swissMap) string {
@@ -148,65 +145,18 @@ func (s *session) emit(op, fields string) {
 		line.WriteString(`,"after":`)
 		line.WriteString(s.after())
 	}
-	s.flushHeld()
-	s.held, s.hasHeld, s.heldHasAfter = line.String(), true, want
+	s.lines.Hold(line.String(), want)
 	s.prev, s.prevCaps = cur, caps
 	s.i++
 }
 
 func (s *session) after() string { return afterJSON(s.mk, s.t, s.m(), s.alloc.tableID) }
 
-func (s *session) flushHeld() {
-	if s.hasHeld {
-		s.w.WriteString(s.held)
-		s.w.WriteString("}\n")
-		s.hasHeld = false
-	}
-}
-
-// keepAfter attaches "after" to the line just emitted (the map has not changed since),
-// whatever the mode: for the states a workload wants to show in full.
-func (s *session) keepAfter() {
-	if s.hasHeld && !s.heldHasAfter {
-		s.held += `,"after":` + s.after()
-		s.heldHasAfter = true
-	}
-}
-
 func (s *session) finish() {
 	if s.mode != afterNone {
-		s.keepAfter()
+		s.lines.KeepAfter(s.after)
 	}
-	s.flushHeld()
-}
-
-// ---- key bookkeeping ----
-
-func (s *session) addLive(k uint64) {
-	if !s.live[k] {
-		s.live[k] = true
-		s.liveList = append(s.liveList, k)
-	}
-}
-
-func (s *session) removeLive(k uint64) {
-	if !s.live[k] {
-		return
-	}
-	delete(s.live, k)
-	for j, x := range s.liveList {
-		if x == k {
-			s.liveList = append(s.liveList[:j], s.liveList[j+1:]...)
-			break
-		}
-	}
-}
-
-// fresh returns a key number never used before in this workload.
-func (s *session) fresh() uint64 {
-	k := s.nextFresh
-	s.nextFresh++
-	return k
+	s.lines.Flush()
 }
 
 func (s *session) hash(k uint64) uint64 { return s.mk.hashKey(s.t, k, s.m().seed) }
@@ -215,7 +165,7 @@ func (s *session) hash(k uint64) uint64 { return s.mk.hashKey(s.t, k, s.m().seed
 // chosen by its hash: reproducible given the seed).
 func (s *session) freshWhere(what string, ok func(h uint64) bool) uint64 {
 	for tries := 0; tries < 1<<22; tries++ {
-		k := s.fresh()
+		k := s.keys.Fresh()
 		if ok(s.hash(k)) {
 			return k
 		}
@@ -246,8 +196,8 @@ func (s *session) freshInDir(d int) uint64 {
 }
 
 func (s *session) randomLive() uint64 {
-	s.require(len(s.liveList) > 0, "randomLive: the map is empty")
-	return s.liveList[s.rng.Intn(len(s.liveList))]
+	s.require(len(s.keys.List) > 0, "randomLive: the map is empty")
+	return s.keys.List[s.rng.Intn(len(s.keys.List))]
 }
 
 // ---- operations ----
@@ -300,7 +250,7 @@ func (s *session) set(k uint64, v ...uint64) {
 	p := s.predictSet(k)
 	before := s.sum()
 	s.mk.set(k, e)
-	s.addLive(k)
+	s.keys.Add(k)
 	s.checkSet(k, p, before)
 	if v, ok := s.mk.get(k); !ok || v != e {
 		s.failf("set %d: reads back %d, %v", k, v, ok)
@@ -311,14 +261,14 @@ func (s *session) set(k uint64, v ...uint64) {
 func (s *session) del(k uint64) {
 	fields := s.hashField(k)
 	s.mk.del(k)
-	s.removeLive(k)
+	s.keys.Remove(k)
 	s.emit("delete", fields)
 }
 
 func (s *session) get(k uint64) bool {
 	fields := s.hashField(k)
 	_, found := s.mk.get(k)
-	s.require(found == s.live[k], "get %d: found=%v but the workload expects %v", k, found, s.live[k])
+	s.require(found == s.keys.Live[k], "get %d: found=%v but the workload expects %v", k, found, s.keys.Live[k])
 	s.emit("get", fields+`,"found":`+strconv.FormatBool(found))
 	return found
 }
@@ -337,7 +287,7 @@ func (s *session) clear() {
 	capsBefore := capsOf(m)
 	early := before.used == 0 && (clearEarlyReturnIgnoresTombstones || !before.tombstonePossible)
 	s.mk.clear()
-	s.live, s.liveList = map[uint64]bool{}, nil
+	s.keys.Reset()
 	after := s.sum()
 	if early {
 		s.require(after == before, "clear of an empty map (tombstones %d) changed the map: %+v -> %+v", tombs, before, after)

@@ -147,7 +147,7 @@ func smallGrowToTable(s *session) {
 	s.del(1001)
 	ks := make([]uint64, 0, 9)
 	for j := 0; j < 6; j++ {
-		k := s.fresh()
+		k := s.keys.Fresh()
 		s.set(k)
 		ks = append(ks, k)
 		if j == 0 {
@@ -158,11 +158,11 @@ func smallGrowToTable(s *session) {
 	s.require(s.smallCtrl(2) == ctrlEmpty, "delete in a small map left ctrl %#x", s.smallCtrl(2))
 	s.get(ks[2])
 	s.set(ks[1], 7777) // update in place
-	k := s.fresh()
+	k := s.keys.Fresh()
 	s.set(k) // lowest empty slot: 2
 	ks[2] = k
 	for len(ks) < 8 {
-		k := s.fresh()
+		k := s.keys.Fresh()
 		s.set(k)
 		ks = append(ks, k)
 	}
@@ -177,7 +177,7 @@ func smallGrowToTable(s *session) {
 	s.require(s.m().dirLen == 1 && tb.capacity == 16 && tb.used == 8 && tb.growthLeft == 6 && s.growToTables == 1,
 		"update on a full small map: %+v", tb)
 	s.require(s.lastNew == [nKinds]int{1, 1, 1}, "growToTable allocated %v, want a directory, a table and its groups", s.lastNew)
-	s.set(s.fresh()) // the 9th key
+	s.set(s.keys.Fresh()) // the 9th key
 	s.require(s.table0().growthLeft == 5, "9th key: growthLeft %d", s.table0().growthLeft)
 	s.get(ks[3])
 	s.del(ks[0])
@@ -189,7 +189,7 @@ func growthSplit(s *session) {
 	caps := []int{}
 	for n := 0; s.m().globalDepth < 2; n++ {
 		s.require(n < 20000, "globalDepth 2 not reached after 20000 keys")
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 		if s.m().dirLen == 1 {
 			c := s.table0().capacity
 			if len(caps) == 0 || caps[len(caps)-1] != c {
@@ -201,7 +201,7 @@ func growthSplit(s *session) {
 	s.require(s.splits == 2 && s.grows == 6 && s.growToTables == 1, "grows %d splits %d", s.grows, s.splits)
 	for j := 0; j < 20; j++ {
 		s.get(s.randomLive())
-		s.get(s.fresh())
+		s.get(s.keys.Fresh())
 		s.del(s.randomLive())
 	}
 	s.iterate()
@@ -264,9 +264,9 @@ func deleteTombstone(s *session) {
 func churn(s *session, prune bool) {
 	s.makeMap(100) // one 128-slot table, growthLeft 112
 	for j := 0; j < 60; j++ {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
-	s.keepAfter()
+	s.lines.KeepAfter(s.after)
 	start := s.table0().capacity
 	for n := 0; ; n++ {
 		s.require(n < 6000, "churn: after %d rounds: grows %d prunes %d (failed %d), capacity %d", n, s.grows, s.prunes, s.pruneFailed, s.table0().capacity)
@@ -286,7 +286,7 @@ func churn(s *session, prune bool) {
 			victim = s.randomLive()
 		}
 		s.del(victim)
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	if prune {
 		s.require(s.grows == 0 && s.table0().capacity == start && s.pruneFailed == 0,
@@ -295,20 +295,20 @@ func churn(s *session, prune bool) {
 		s.require(s.prunes == 0 && s.grows == 1 && s.table0().capacity == 2*start && s.m().used <= 61,
 			"no pruning: prunes %d grows %d capacity %d used %d", s.prunes, s.grows, s.table0().capacity, s.m().used)
 	}
-	s.keepAfter()
+	s.lines.KeepAfter(s.after)
 }
 
 // stringExtras: lookups, updates, an iteration and a clear on the churned map.
 func stringExtras(s *session) {
 	for j := 0; j < 10; j++ {
 		s.get(s.randomLive())
-		s.get(s.fresh())
+		s.get(s.keys.Fresh())
 		k := s.randomLive()
 		s.set(k, uint64(1)<<60+uint64(j)) // update; elems above 2^53
 	}
 	s.iterate()
 	s.clear()
-	s.set(s.fresh())
+	s.set(s.keys.Fresh())
 	s.iterate()
 }
 
@@ -325,7 +325,7 @@ func clearTombstones(s *session) {
 		s.del(k) // group 0 stays without an empty slot: every delete leaves a tombstone
 	}
 	s.require(s.m().used == 0 && s.table0().tombstones == 8, "tombstones %d", s.table0().tombstones)
-	s.keepAfter()
+	s.lines.KeepAfter(s.after)
 	seed := s.m().seed
 	s.clear()
 	if clearEarlyReturnIgnoresTombstones {
@@ -336,18 +336,18 @@ func clearTombstones(s *session) {
 	}
 	s.get(g0[0])
 	for j := 0; j < 12; j++ {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	s.clear()
 	s.clear() // empty, no tombstone (1.25+: tombstonePossible reset by the clear): early return
-	s.set(s.fresh())
+	s.set(s.keys.Fresh())
 	s.iterate()
 }
 
 func deleteToEmpty(s *session) {
 	s.makeMap(-1)
 	s.clear()
-	ks := []uint64{s.fresh(), s.fresh(), s.fresh()}
+	ks := []uint64{s.keys.Fresh(), s.keys.Fresh(), s.keys.Fresh()}
 	for _, k := range ks {
 		s.set(k)
 	}
@@ -360,33 +360,33 @@ func deleteToEmpty(s *session) {
 	s.get(ks[0])
 	s.del(ks[1])
 	s.require(s.m().seed == seed, "get/delete on an empty map reseeded")
-	s.set(s.fresh())
-	s.set(s.fresh())
+	s.set(s.keys.Fresh())
+	s.set(s.keys.Fresh())
 	s.clear() // small map: group zeroed, new seed, clearSeq 1
 	s.require(s.m().dirPtr != nil && s.m().dirLen == 0, "clear dropped the small group")
 	for j := 0; j < 20; j++ {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
-	for len(s.liveList) > 0 {
+	for len(s.keys.List) > 0 {
 		seed := s.m().seed
-		last := len(s.liveList) == 1
-		s.del(s.liveList[0])
+		last := len(s.keys.List) == 1
+		s.del(s.keys.List[0])
 		s.require((s.m().seed != seed) == last, "table delete: seed changed %v (last %v)", s.m().seed != seed, last)
 	}
-	s.set(s.fresh())
-	s.get(s.liveList[0])
+	s.set(s.keys.Fresh())
+	s.get(s.keys.List[0])
 }
 
 func iterateSmall(s *session) {
 	s.makeMap(-1)
 	s.iterate() // empty: no draw
 	for j := 0; j < 5; j++ {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	s.iterate()
 	s.iterate()
 	for j := 0; j < 20; j++ {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	s.iterate()
 	for j := 0; j < 8; j++ {
@@ -423,7 +423,7 @@ func iterPausedGrowth(s *session) {
 	s.makeMap(-1)
 	var all []uint64
 	for j := 0; j < 5; j++ {
-		k := s.fresh()
+		k := s.keys.Fresh()
 		s.set(k)
 		all = append(all, k)
 	}
@@ -432,11 +432,11 @@ func iterPausedGrowth(s *session) {
 	// The loop's body fills the group (slots the loop has not passed yet), then inserts
 	// the 9th key: growToTable; it deletes an unreported key and updates another.
 	for s.m().used < 8 {
-		k := s.fresh()
+		k := s.keys.Fresh()
 		s.set(k)
 		all = append(all, k)
 	}
-	ninth := s.fresh()
+	ninth := s.keys.Fresh()
 	s.set(ninth)
 	s.require(s.m().dirLen == 1, "9th key: no growToTable")
 	// The first five keys sit in slots 0..4; the loop has passed only slots holding the
@@ -462,14 +462,14 @@ func iterPausedGrowth(s *session) {
 
 	// A table loop across two growths.
 	for s.table0().capacity < 16 || s.table0().growthLeft > 3 {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
-	before := append([]uint64(nil), s.liveList...)
+	before := append([]uint64(nil), s.keys.List...)
 	it = s.iterOpen()
 	s.iterNext(it, 3)
 	grows := s.grows
 	for s.grows < grows+2 {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	reported := s.iters[it].reported
 	var gone []uint64
@@ -480,13 +480,13 @@ func iterPausedGrowth(s *session) {
 		}
 	}
 	s.iterNext(it, 4)
-	s.set(s.fresh())
+	s.set(s.keys.Fresh())
 	rest = s.iterRest(it, 5)
 	for _, k := range gone {
 		s.require(!containsKey(rest, s.mk.keyJSON(k)), "deleted key %d reported", k)
 	}
 	for _, k := range before {
-		if s.live[k] {
+		if s.keys.Live[k] {
 			s.require(containsKey(rest, s.mk.keyJSON(k)), "key %d live since the start not reported", k)
 		}
 	}
@@ -505,13 +505,13 @@ func containsKey(keys []string, k string) bool {
 func iterPausedSplit(s *session) {
 	s.makeMap(-1)
 	for s.table0().capacity < maxTableCapacity || s.table0().growthLeft > 2 {
-		s.set(s.fresh(), 0)
+		s.set(s.keys.Fresh(), 0)
 	}
-	before := append([]uint64(nil), s.liveList...)
+	before := append([]uint64(nil), s.keys.List...)
 	it := s.iterOpen()
 	s.iterNext(it, 3)
 	for s.splits == 0 {
-		s.set(s.fresh(), 0)
+		s.set(s.keys.Fresh(), 0)
 	}
 	s.require(s.m().dirLen == 2, "split: dirLen %d", s.m().dirLen)
 	s.iterNext(it, 5)
@@ -526,7 +526,7 @@ func iterPausedSplit(s *session) {
 	rest := s.iterRest(it, 400)
 	s.require(!containsKey(rest, s.mk.keyJSON(victim)), "deleted key reported")
 	for _, k := range before {
-		if s.live[k] {
+		if s.keys.Live[k] {
 			s.require(containsKey(rest, s.mk.keyJSON(k)), "key %d live since the start not reported", k)
 		}
 	}
@@ -547,7 +547,7 @@ func (s *session) stepUntil(it int, what string, cond func(tab *table, g uint64,
 func iterBodyWrites(s *session) {
 	s.makeMap(40) // 64 slots
 	for j := 0; j < 20; j++ {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	t := s.t
 	// 1. Insert into the slot the loop visits next: an empty slot that is its group's
@@ -617,7 +617,7 @@ func iterBodyWrites(s *session) {
 	// empty slot: it becomes empty), so that a loop reaching the key of slot 2 finds it by
 	// the group scan and jumps past the group's empty slots.
 	for j := 0; j < 12; j++ {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	tab := s.m().directoryAt(0)
 	for g := uint64(0); g <= tab.groups.lengthMask; g++ {
@@ -683,7 +683,7 @@ func (s *session) lookAheadSkip() bool {
 
 // keyNumber returns the live key number whose JSON is j.
 func (s *session) keyNumber(j string) uint64 {
-	for _, k := range s.liveList {
+	for _, k := range s.keys.List {
 		if s.mk.keyJSON(k) == j {
 			return k
 		}
@@ -696,17 +696,17 @@ func sameIDs(got []string, want ...string) bool { return fmt.Sprint(got) == fmt.
 
 func gcGrowth(s *session) {
 	s.makeMap(-1)
-	s.set(s.fresh())
+	s.set(s.keys.Fresh())
 	s.require(sameIDs(s.gc()), "gc freed something of a live small map")
 	for s.m().used < 8 {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
-	s.set(s.liveList[0], 1) // growToTable
+	s.set(s.keys.List[0], 1) // growToTable
 	ids := s.gc()
 	s.require(sameIDs(ids, "groups#0"), "gc after growToTable freed %v, want [groups#0]", ids)
 	grows := s.grows
 	for s.grows == grows {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	ids = s.gc()
 	s.require(sameIDs(ids, "table#0", "groups#1"), "gc after a growth freed %v", ids)
@@ -715,7 +715,7 @@ func gcGrowth(s *session) {
 	s.iterNext(it, 2)
 	grows = s.grows
 	for s.grows == grows {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	ids = s.gc()
 	s.require(sameIDs(ids), "gc with a loop open on the old table freed %v", ids)
@@ -733,12 +733,12 @@ func gcGrowth(s *session) {
 func gcSmallIter(s *session) {
 	s.makeMap(-1)
 	for j := 0; j < 5; j++ {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	it := s.iterOpen()
 	s.iterNext(it, 2)
 	for s.m().dirLen == 0 {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	ids := s.gc()
 	s.require(sameIDs(ids), "gc with a small-map loop open freed %v", ids)
@@ -755,12 +755,12 @@ func gcSmallIter(s *session) {
 func iterClear(s *session) {
 	s.makeMap(-1)
 	for j := 0; j < 6; j++ {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	for round := 0; round < 2; round++ {
 		if round == 1 {
 			for s.m().dirLen == 0 || s.table0().capacity < 32 {
-				s.set(s.fresh())
+				s.set(s.keys.Fresh())
 			}
 		}
 		it := s.iterOpen()
@@ -769,7 +769,7 @@ func iterClear(s *session) {
 		x := iterOf(s.iters[it].it)
 		var ahead, behind []string
 		for j := 0; j < 5; j++ {
-			k := s.fresh()
+			k := s.keys.Fresh()
 			s.set(k)
 			// Logical position of the new key in the loop's walk.
 			var le uint64
@@ -821,7 +821,7 @@ func (s *session) smallSlotOf(k uint64) (uint64, int) {
 func gcIterKeyGroups(s *session) {
 	s.makeMap(-1)
 	for s.m().dirLen == 0 || s.table0().capacity < 32 {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	ids := s.gc()
 	s.require(sameIDs(ids, "table#0", "groups#0", "groups#1"), "gc once the map reached 32 slots freed %v", ids)
@@ -829,12 +829,12 @@ func gcIterKeyGroups(s *session) {
 	it := s.iterOpen()
 	s.iterNext(it, 2)
 	for s.table0().capacity < 64 {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	// The next key is looked up in table#2: the loop's key points into groups#3.
 	s.iterNext(it, 1)
 	for s.table0().capacity < 128 {
-		s.set(s.fresh())
+		s.set(s.keys.Fresh())
 	}
 	ids = s.gc()
 	s.require(sameIDs(ids, "table#2"), "gc with the loop's key in groups#3 freed %v, want [table#2]", ids)
@@ -870,7 +870,7 @@ func randomMix(s *session) {
 
 func hintWorkload(s *session, h int) {
 	s.makeMap(h)
-	s.keepAfter()
+	s.lines.KeepAfter(s.after)
 	for j := 0; j < hint2keys(h); j++ {
 		s.set(uint64(s.rng.Int63()))
 	}
