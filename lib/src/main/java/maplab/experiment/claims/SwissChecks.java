@@ -641,8 +641,8 @@ final class SwissChecks {
 
     private static Measured growsAtPercent(String release) {
         Growths g = growths(release);
-        return Measured.of("a growth started with %s of the growing table's slots in use (%s for the small group)",
-                        pct(7 / 8.0), pct(g.perGroupMax() / 8))
+        return Measured.of("a growth started with %s of the growing table's slots in use, %s of the small group's",
+                        pct(g.perGroupMin() / 8), pct(g.perGroupMax() / 8))
                 .with("slotsUsedMin", g.perGroupMin() / 8).with("slotsUsedMax", g.perGroupMax() / 8);
     }
 
