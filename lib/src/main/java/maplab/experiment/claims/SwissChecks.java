@@ -409,8 +409,8 @@ final class SwissChecks {
     private static Measured onlyGrowthCleans(String release) {
         Churn c = churn(release);
         return c.figures(String.format("in 3,000 churn operations, %,d deletes emptied their slot and %,d left a "
-                + "tombstone; inserts reused %,d tombstones, pruneTombstones removed %,d, and growths rebuilt "
-                + "a table %d times; clear took the last %d tombstones to %d", c.emptied(), c.tombstoned(), c.reused(),
+                + "tombstone; inserts reused %,d tombstones, pruneTombstones removed %,d, and %d growth(s) rebuilt "
+                + "a table; clear took the last %d tombstones to %d", c.emptied(), c.tombstoned(), c.reused(),
                 c.pruned(), c.rebuilds(), c.tombstonesBeforeClear(), c.tombstonesAfterClear()));
     }
 
