@@ -113,74 +113,137 @@ def all_table_rows(nb, title):
 
 
 ALL = "1.19, 1.21, 1.22, 1.23"
+SWISS = "1.24, 1.25, 1.26"
+CLASSIC_MAP = "classic buckets (Go 1.19–1.23)"
+SWISS_MAP = "Swiss tables (Go 1.24+)"
+SWISS_ONLY = ("", "does not apply: the claim is about Swiss tables (Go 1.24+)")
 
-# Every claim of maplab.experiment.claims with the Go versions its experiment ran on and its
-# verdict, as lib's ClaimsTest pins them: a notebook that shows a claim must show this verdict.
+
+def both(verdict):
+    """The same verdict on every release of both designs."""
+    return {CLASSIC_MAP: (ALL, verdict), SWISS_MAP: (SWISS, verdict)}
+
+
+def pair(classic, swiss):
+    return {CLASSIC_MAP: classic, SWISS_MAP: swiss}
+
+
+def swiss_only(verdict):
+    return {CLASSIC_MAP: SWISS_ONLY, SWISS_MAP: (SWISS, verdict)}
+
+
+# Every claim of maplab.experiment.claims with, for each map design, the Go versions its experiment
+# ran on and its verdict, as lib's ClaimsTest pins them: a notebook that shows a claim must show these.
 CLAIMS = {
-    "Deleted slots go to a free list that the next insert takes from": (ALL, "false"),
-    "Inserts skip emptyRest slots and place the new key after them": (ALL, "false"),
-    "A slot freed by delete can be reused by a later insert": (ALL, "true"),
-    "Tombstones (deleted slots) are cleaned up only when the map grows": (ALL, "false"),
-    "A tophash of 0 means an empty slot and 0xff means the slot is being migrated": (ALL, "false"),
-    "delete zeroes the key in its slot": (ALL, "partly: only keys that hold pointers (strings, pointers) are cleared; "
-                                               "pointer-free inline keys keep their bytes"),
-    "A lookup compares the full 64-bit hash stored with each key": (ALL, "false"),
-    "A lookup compares the slot's tophash byte first and the key only on a match": (
-        ALL, "partly: for the generic mapaccess1; mapaccess1_fast32 and _fast64 (4- and 8-byte keys, elems up to "
-             "128 bytes) compare the key first and read tophash only to skip empty slots"),
-    "Reading a map during a growth moves (evacuates) buckets": (ALL, "false"),
-    "delete postpones evacuation: only inserts move buckets during a growth": (ALL, "false"),
-    "A map grows when it holds 6.5 entries per bucket on average": (
-        ALL, "false for Go 1.21; partly for Go 1.19, 1.22, 1.23: from 2 buckets on; a one-bucket map grows at its "
-             "9th key"),
-    "A map grows when 65 % of its slots are used": (ALL, "false"),
-    "A map grows when one of its buckets is full": (ALL, "false"),
-    "Growth is checked after the insert, as count >= B*6.5": (ALL, "false"),
-    "Growing rehashes the whole map at once": (ALL, "false"),
-    "A map can grow without getting bigger (a same-size growth)": (ALL, "true"),
-    "When a map doubles, each old bucket's entries split about half and half between two new buckets": (ALL, "true"),
-    "make(map[K]V, n) allocates exactly 2^B buckets": (ALL, "false"),
-    "Iteration order is random on every range loop": (
-        ALL, "partly: the start bucket and the slot offset are random, so there are at most 8·2^B orders (here 32), "
-             "and loops repeat them"),
-    "Two range loops over the same map give rotations of one order": (ALL, "false"),
-    "A range loop produces every key that is present during the whole loop exactly once, even while the map grows": (
-        ALL, "true"),
-    "Keys added during a range loop are never produced by it": (ALL, "false"),
-    "Deleting keys from a map frees no memory": (
-        ALL, "partly: true of the buckets and of keys and elems stored inline without pointers; the objects of "
-             "indirect keys and elems (over 128 bytes), and what pointer keys and elems point to, become garbage"),
-    "A map shrinks when its keys are deleted": (ALL, "false"),
-    "clear(m) frees the map's buckets": (ALL, "false"),
-    "The old buckets are freed when the growth ends": (
-        "1.19", "partly: the old array becomes garbage when the growth ends, unless an iterator still points into "
-                "it; the next GC cycle frees it, back to the Go heap (not to the OS)"),
-    "GOGC decides when a dropped map's memory comes back": ("1.19", "true"),
-    "The garbage collector moves or unmaps the buckets of a live map": (ALL, "false"),
-    "Two goroutines writing a map at once always die with 'concurrent map writes'": ("1.19", "false"),
-    "Two goroutines writing a map at once can corrupt it without any error": ("1.19", "true"),
-    "Deleting from a map while other goroutines read it is safe": ("1.19", "false"),
-    "The race detector cannot see map write races": ("1.19", "false"),
-    "go run -race reports unsynchronised map writes even when the runtime's check stays silent": ("1.19", "true"),
-    "runtime.mgcleanup frees the buckets of deleted map entries": (ALL, "false"),
-    "mapaccess_fast3 is the runtime's lookup for small maps": (ALL, "false"),
-    "unsafe.MapIterate walks a map without the random start": (ALL, "false"),
-    "In Go 1.22, mapdelete takes a flags parameter": ("1.22", "false"),
+    "Deleted slots go to a free list that the next insert takes from": both("false"),
+    "Inserts skip emptyRest slots and place the new key after them": both("false"),
+    "A slot freed by delete can be reused by a later insert": both("true"),
+    "Tombstones (deleted slots) are cleaned up only when the map grows": both("false"),
+    "A tophash of 0 means an empty slot and 0xff means the slot is being migrated": both("false"),
+    "delete zeroes the key in its slot": both("partly: only keys that hold pointers (strings, pointers) are cleared; "
+                                              "pointer-free inline keys keep their bytes"),
+    "A lookup compares the full 64-bit hash stored with each key": both("false"),
+    "A lookup compares the slot's tophash byte first and the key only on a match": pair(
+        (ALL, "partly: for the generic mapaccess1; mapaccess1_fast32 and _fast64 (4- and 8-byte keys, elems up to "
+              "128 bytes) compare the key first and read tophash only to skip empty slots"),
+        (SWISS, "partly: for tables, where the H2 control bytes of a group are compared first, and small maps of "
+                "other keys; a small map of 4- or 8-byte keys (the _fast32 and _fast64 lookups) compares the key of "
+                "every slot up to the last full one, emptied slots included, and no H2")),
+    "Reading a map during a growth moves (evacuates) buckets": both("false"),
+    "delete postpones evacuation: only inserts move buckets during a growth": pair(
+        (ALL, "false"),
+        (SWISS, "partly: no delete moves an entry and only inserts rebuild tables, but nothing is postponed: a table "
+                "is rebuilt whole within the insert that needs the room")),
+    "A map grows when it holds 6.5 entries per bucket on average": pair(
+        (ALL, "false for Go 1.21; partly for Go 1.19, 1.22, 1.23: from 2 buckets on; a one-bucket map grows at its "
+              "9th key"),
+        (SWISS, "false")),
+    "A map grows when 65 % of its slots are used": both("false"),
+    "A map grows when one of its buckets is full": both("false"),
+    "Growth is checked after the insert, as count >= B*6.5": both("false"),
+    "Growing rehashes the whole map at once": pair(
+        (ALL, "false"),
+        (SWISS, "partly: each table is rebuilt whole within one insert, but a map of several tables (over 1024 slots) "
+                "grows one table at a time, a table at most 1024 slots")),
+    "A map can grow without getting bigger (a same-size growth)": pair((ALL, "true"), (SWISS, "false")),
+    "When a map doubles, each old bucket's entries split about half and half between two new buckets": pair(
+        (ALL, "true"),
+        (SWISS, "partly: a 1024-slot table splits in two by one more hash bit, about half each; a smaller table "
+                "doubles into one new table")),
+    "make(map[K]V, n) allocates exactly 2^B buckets": pair(
+        (ALL, "false"),
+        (SWISS, "partly: exactly the tables' groups, nothing spare, but a hint over 896 is spread over tables of at "
+                "most 1024 slots, each rounded up to a power of two")),
+    "Iteration order is random on every range loop": pair(
+        (ALL, "partly: the start bucket and the slot offset are random, so there are at most 8·2^B orders (here 32), "
+              "and loops repeat them"),
+        (SWISS, "partly: each loop draws a random slot offset (and directory offset) and walks the slots linearly "
+                "from it, so there are at most as many orders as slots (here 32), and loops repeat them")),
+    "Two range loops over the same map give rotations of one order": pair(
+        (ALL, "false"),
+        (SWISS, "partly: for a map of one table (up to 1024 slots); a map of several tables is walked table by "
+                "table, each from the same slot offset, which is no rotation of the whole")),
+    "A range loop produces every key that is present during the whole loop exactly once, even while the map grows":
+        both("true"),
+    "Keys added during a range loop are never produced by it": both("false"),
+    "Deleting keys from a map frees no memory": pair(
+        (ALL, "partly: true of the buckets and of keys and elems stored inline without pointers; the objects of "
+              "indirect keys and elems (over 128 bytes), and what pointer keys and elems point to, become garbage"),
+        (SWISS, "partly: true of the groups and tables and of keys and elems stored inline; the objects of indirect "
+                "keys and elems (over 128 bytes), and what pointer keys and elems point to, become garbage")),
+    "A map shrinks when its keys are deleted": both("false"),
+    "clear(m) frees the map's buckets": both("false"),
+    "The old buckets are freed when the growth ends": pair(
+        ("1.19", "partly: the old array becomes garbage when the growth ends, unless an iterator still points into "
+                 "it; the next GC cycle frees it, back to the Go heap (not to the OS)"),
+        ("1.26", "partly: there are no old buckets: a replaced table's groups become garbage in the insert that "
+                 "rebuilt it, unless an iterator still points into them; the next GC cycle frees them, back to the "
+                 "Go heap (not to the OS)")),
+    "GOGC decides when a dropped map's memory comes back": pair(("1.19", "true"), ("1.26", "true")),
+    "The garbage collector moves or unmaps the buckets of a live map": both("false"),
+    "Two goroutines writing a map at once always die with 'concurrent map writes'": pair(("1.19", "false"),
+                                                                                         ("1.26", "false")),
+    "Two goroutines writing a map at once can corrupt it without any error": pair(("1.19", "true"), ("1.26", "true")),
+    "Deleting from a map while other goroutines read it is safe": pair(("1.19", "false"), ("1.26", "false")),
+    "The race detector cannot see map write races": pair(("1.19", "false"), ("1.26", "false")),
+    "go run -race reports unsynchronised map writes even when the runtime's check stays silent": pair(
+        ("1.19", "true"), ("1.26", "true")),
+    "runtime.mgcleanup frees the buckets of deleted map entries": both("false"),
+    "mapaccess_fast3 is the runtime's lookup for small maps": both("false"),
+    "unsafe.MapIterate walks a map without the random start": both("false"),
+    "In Go 1.22, mapdelete takes a flags parameter": pair(
+        ("1.22", "false"), ("", "does not apply: the claim is about Go 1.22, a classic-map release")),
+    "Delete always leaves a tombstone": swiss_only("false"),
+    "Tombstones are only reclaimed when the table is rehashed": swiss_only("false"),
+    "When tombstones fill a table it is rehashed in place at the same size": swiss_only("false"),
+    "H2 is the first (top) 7 bits of the hash": swiss_only("false"),
+    "The full hash selects the table": swiss_only("false"),
+    "A table holds up to 1024 groups": swiss_only("false"),
+    "The map grows as soon as load passes 7/8": swiss_only("false"),
+    "Updating an existing key never allocates": swiss_only("false"),
+    "Swiss maps grow incrementally like the old map": swiss_only("false"),
+    "Iteration order follows the probe sequence": swiss_only("false"),
 }
 
-CLAIM_COLUMNS = 7  # claim, where people say it, experiment, Go versions, measured answer, verdict, Go 1.24+
+CLAIM_COLUMNS = 7  # claim, where people say it, map, experiment, Go versions, measured answer, verdict
 
 
-def check_claims(test, nb, name, count):
-    """The computed claims tables of a notebook: count rows in all, each with its pinned versions and verdict."""
+def check_claims(test, nb, name, claims):
+    """The computed claims tables of a notebook: a row per claim and map design, for `claims` claims in all,
+    each row with its pinned versions and verdict."""
     rows = all_table_rows(nb, "claims checked on the model")
-    test.assertEqual(len(rows), count, name + ": the claims shown")
+    test.assertEqual(len(rows), 2 * claims, name + ": a classic and a Swiss row for each claim shown")
     for row in rows:
         test.assertEqual(len(row), CLAIM_COLUMNS, name + ": columns of " + row[0])
         test.assertIn(row[0], CLAIMS, name + ": a claim of the catalogue")
-        test.assertEqual((row[3], row[5]), CLAIMS[row[0]], name + ": versions and verdict of " + row[0])
-        test.assertTrue(row[4], name + ": a measured answer for " + row[0])
-        test.assertTrue(row[6].startswith(("not measured: ", "false", "does not apply")), row[6])
+        test.assertIn(row[2], (CLASSIC_MAP, SWISS_MAP), name + ": the map design of " + row[0])
+        test.assertEqual((row[4], row[6]), CLAIMS[row[0]][row[2]],
+                         name + ": versions and verdict of " + row[0] + " on " + row[2])
+        measured = not row[6].startswith("does not apply")
+        test.assertEqual(bool(row[5]), measured, name + ": a measured answer exactly where measured, " + row[0])
+    for claim in {r[0] for r in rows}:
+        test.assertEqual(sorted(r[2] for r in rows if r[0] == claim), sorted([CLASSIC_MAP, SWISS_MAP]),
+                         name + ": both designs of " + claim)
     return rows
 
 
@@ -230,18 +293,24 @@ def check_04(test, nb):
     test.assertEqual(during["old keys missed"], 0)
     test.assertEqual(during["old keys produced twice"], 0)
     test.assertGreater(during["loops where the map grew"], 0)
+    # Columns: run, start ("bucket b, offset o"), firstKey, sameOrderAsRun0, samePositionsAsRun0,
+    # rotationOfRun0, go.
     orders = table_rows(nb, "iteration order between runs")
-    test.assertTrue(any(r[6] == "false" for r in orders), "04: not every order is a rotation of the first")
-    test.assertTrue(all((r[6] == "true") == (r[2] == orders[0][2]) for r in orders),
+    offset = lambda r: r[1].split("offset ")[1]
+    test.assertTrue(any(r[5] == "false" for r in orders), "04: not every order is a rotation of the first")
+    test.assertTrue(all((r[5] == "true") == (offset(r) == offset(orders[0])) for r in orders),
                     "04: a rotation of run 0 exactly where the offset is run 0's")
     check_claims(test, nb, "04", 4)
 
 
 def check_05(test, nb):
     rows = check_claims(test, nb, "05", len(CLAIMS))
-    test.assertEqual({r[0] for r in rows}, set(CLAIMS), "05: every claim, once")
-    counts = {r[0]: int(r[1]) for r in table_rows(nb, "verdicts")}
-    test.assertEqual(sum(counts.values()), len(CLAIMS), "05: the verdict counts add up")
+    test.assertEqual({r[0] for r in rows}, set(CLAIMS), "05: every claim, on both designs")
+    counts = table_rows(nb, "verdicts")
+    for column, design in ((1, "classic"), (2, "Swiss")):
+        test.assertEqual(sum(int(r[column]) for r in counts), len(CLAIMS), "05: the " + design + " counts add up")
+    swiss = {r[0]: r[6] for r in rows if r[2] == SWISS_MAP}
+    test.assertFalse([c for c, v in swiss.items() if v.startswith("not measured")], "05: every Swiss verdict measured")
 
 
 def check_06(test, nb):

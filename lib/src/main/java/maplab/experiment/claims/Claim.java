@@ -11,7 +11,8 @@ import java.util.Set;
  * @param id a short stable name, e.g. "grows-at-6.5" (lower case, digits, '.', '-')
  * @param text the claim as people put it
  * @param whereSaid the kind of source it is met in, e.g. "Stack Overflow answers" (not a link)
- * @param swiss one line on how Go 1.24+ (Swiss tables) differs, shown until a Swiss engine measures it
+ * @param swiss one line on how Go 1.24+ (Swiss tables) differs: the reason given when the Swiss
+ *     engine has no check for it, or, for a claim about the classic map only, why it does not apply
  * @param about the engines the claim is about: a claim about one release says it does not apply to
  *     the other design
  */

@@ -7,9 +7,10 @@ import java.util.Set;
 
 /**
  * The claims, as people make them, by topic, in the order notebook 05 shows them: slots and
- * tombstones, lookups, growth, iteration, memory, races, and runtime functions cited by name. Where people say
- * each one is the kind of source, not a link. The checks are in {@link ClassicChecks} and
- * {@link SourceChecks}, under the same ids.
+ * tombstones, lookups, growth, iteration, memory, races, runtime functions cited by name, and
+ * claims made about Swiss tables themselves. Where people say
+ * each one is the kind of source, not a link. The checks are in {@link ClassicChecks},
+ * {@link SwissChecks}, {@link SwissMythChecks} and {@link SourceChecks}, under the same ids.
  */
 final class ClaimCatalogue {
 
@@ -91,7 +92,7 @@ final class ClaimCatalogue {
                         "Go 1.24+: a random slot offset and directory offset per loop, tables walked linearly"),
                 c("iteration-rotations", "Two range loops over the same map give rotations of one order",
                         "blog posts on map iteration",
-                        "Go 1.24+: within one table the walk is linear from a random slot (not measured here)"),
+                        "Go 1.24+: within one table the walk is linear from a random slot"),
                 c("iteration-once", "A range loop produces every key that is present during the whole loop "
                                 + "exactly once, even while the map grows",
                         "the Go specification (range over maps), as people read it",
@@ -114,7 +115,7 @@ final class ClaimCatalogue {
                         "Go 1.24+ has no old buckets: the replaced table becomes garbage in the same insert"),
                 c("gogc-decides", "GOGC decides when a dropped map's memory comes back",
                         "blog posts on Go memory",
-                        "Go 1.24+: GOGC paces the collector in the same way (not measured here)"),
+                        "Go 1.24+: GOGC paces the collector in the same way"),
                 c("gc-moves-buckets", "The garbage collector moves or unmaps the buckets of a live map",
                         "forum questions about Go memory",
                         "Go 1.24+: the same non-moving collector")));
@@ -125,10 +126,10 @@ final class ClaimCatalogue {
                         "Go 1.24+: the same best-effort check, a flag toggled with a plain XOR (m.writing ^= 1)"),
                 c("silent-corruption", "Two goroutines writing a map at once can corrupt it without any error",
                         "Go issue discussions",
-                        "Go 1.24+: the same best-effort check (not measured here)"),
+                        "Go 1.24+: the same best-effort check"),
                 c("delete-during-reads-safe", "Deleting from a map while other goroutines read it is safe",
                         "forum questions about concurrency",
-                        "Go 1.24+: reads test m.writing and deletes set it, as here (not measured here)"),
+                        "Go 1.24+: reads test m.writing and deletes set it, as here"),
                 c("race-detector-blind", "The race detector cannot see map write races",
                         "forum questions about concurrency",
                         "Go 1.24+: the map functions still call race.ReadPC / race.WritePC on the map"),
@@ -149,7 +150,33 @@ final class ClaimCatalogue {
                 new Claim("symbol-mapdelete-flags", "In Go 1.22, mapdelete takes a flags parameter",
                         "answers that cite runtime internals",
                         "the claim is about Go 1.22, a classic-map release", Set.of(MapEngine.CLASSIC))));
+        t.put("Swiss-table claims", List.of(
+                swiss("delete-always-tombstone", "Delete always leaves a tombstone",
+                        "posts on Go 1.24's Swiss tables"),
+                swiss("tombstones-only-by-rehash", "Tombstones are only reclaimed when the table is rehashed",
+                        "posts on Go 1.24's Swiss tables"),
+                swiss("tombstones-rehash-in-place", "When tombstones fill a table it is rehashed in place at the "
+                                + "same size", "posts on Swiss tables in general (Abseil's do this)"),
+                swiss("h2-top-bits", "H2 is the first (top) 7 bits of the hash",
+                        "a Go 1.24 \"Swiss table revolution\" post"),
+                swiss("full-hash-picks-table", "The full hash selects the table",
+                        "a Go 1.24 internals post"),
+                swiss("table-1024-groups", "A table holds up to 1024 groups",
+                        "posts on Go 1.24's Swiss tables"),
+                swiss("grows-past-seven-eighths", "The map grows as soon as load passes 7/8",
+                        "posts on Go 1.24's Swiss tables"),
+                swiss("update-never-allocates", "Updating an existing key never allocates",
+                        "answers on map performance"),
+                swiss("swiss-grows-incrementally", "Swiss maps grow incrementally like the old map",
+                        "answers on Go 1.24 maps"),
+                swiss("iteration-probe-order", "Iteration order follows the probe sequence",
+                        "posts on Go 1.24's Swiss tables")));
         return t;
+    }
+
+    /** A claim about Swiss tables only: the classic map has no such structure to be asked about. */
+    private static Claim swiss(String id, String text, String whereSaid) {
+        return new Claim(id, text, whereSaid, "a claim about Go 1.24+ Swiss tables", Set.of(MapEngine.SWISS));
     }
 
     static List<Claim> claims() {

@@ -9,20 +9,20 @@ import maplab.table.TableBuilder;
 import tech.tablesaw.api.Table;
 
 /**
- * Claims about Go maps, each checked by an experiment on the model, with a verdict computed from
- * what the experiment measured:
+ * Claims about Go maps, each checked by an experiment on each map design it is about, with a
+ * verdict computed from what the experiment measured:
  *
  * <pre>
- *   Claims.table()                                   // every claim, on the classic engine
+ *   Claims.table()                                   // every claim, classic and Swiss rows
  *   Claims.table("grows-at-6.5", "rehash-at-once")   // some of them
- *   Claims.evaluate("grows-at-6.5", MapEngine.CLASSIC).verdictText()
+ *   Claims.evaluate("grows-at-6.5", MapEngine.SWISS).verdictText()
  * </pre>
  *
  * <p>A claim is data ({@link Claim}); each engine gives it at most one {@link Check}, found by the
  * claim's id: the classic engine's are in {@link ClassicChecks} (the model of Go 1.19, 1.21, 1.22
- * and 1.23) and {@link SourceChecks} (the Go source trees). A Swiss-table engine adds its checks
- * under {@link MapEngine#SWISS} without touching the claims; until then its column says how Go
- * 1.24+ differs, unmeasured.
+ * and 1.23), the Swiss engine's in {@link SwissChecks} and {@link SwissMythChecks} (the model of
+ * Go 1.24, 1.25 and 1.26), and both engines' claims about named functions in {@link SourceChecks}
+ * (the Go source trees). A claim about one design only "does not apply" to the other.
  */
 public final class Claims {
 
@@ -33,7 +33,9 @@ public final class Claims {
         Map<String, Check> classic = new LinkedHashMap<>(ClassicChecks.all());
         classic.putAll(SourceChecks.forEngine(MapEngine.CLASSIC));
         CHECKS.put(MapEngine.CLASSIC, classic);
-        CHECKS.put(MapEngine.SWISS, SourceChecks.forEngine(MapEngine.SWISS));
+        Map<String, Check> swiss = new LinkedHashMap<>(SwissChecks.all());
+        swiss.putAll(SourceChecks.forEngine(MapEngine.SWISS));
+        CHECKS.put(MapEngine.SWISS, swiss);
         for (Map.Entry<MapEngine, Map<String, Check>> e : CHECKS.entrySet()) {
             for (Map.Entry<String, Check> c : e.getValue().entrySet()) {
                 if (!claim(c.getKey()).isAbout(e.getKey())) {
@@ -90,20 +92,19 @@ public final class Claims {
 
     /**
      * Runs the claim's check of that engine on each of its releases and applies its rule to each
-     * measurement; a claim the engine has no check for comes back not measured, with the claim's
-     * note on Go 1.24+ for the Swiss engine.
+     * measurement; a claim about the other design only comes back "does not apply", and one the
+     * engine has no check for "not measured".
      */
     public static Outcome evaluate(String id, MapEngine engine) {
         Claim claim = claim(id);
         Check check = checks(engine).get(id);
         if (!claim.isAbout(engine)) {
             return Outcome.without(claim, engine, Verdict.doesNotApply(engine == MapEngine.SWISS ? claim.swiss()
-                    : "the claim is about " + MapEngine.SWISS.span()));
+                    : "the claim is about " + MapEngine.SWISS));
         }
         if (check == null) {
-            return Outcome.without(claim, engine, Verdict.notMeasured(engine == MapEngine.SWISS
-                    ? "no Swiss-table engine yet; " + claim.swiss()
-                    : "no experiment for the " + engine.design() + " yet"));
+            return Outcome.without(claim, engine, Verdict.notMeasured("no experiment for the " + engine.design()
+                    + " yet" + (engine == MapEngine.SWISS ? "; " + claim.swiss() : "")));
         }
         Map<String, Measured> measured = new LinkedHashMap<>();
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
@@ -124,25 +125,39 @@ public final class Claims {
 
     /** The claims of those ids (every claim when none is given) checked on the classic engine. */
     public static List<Outcome> evaluate(String... ids) {
+        return evaluate(List.of(MapEngine.CLASSIC), ids);
+    }
+
+    /**
+     * The claims of those ids (every claim when none is given) checked on both engines: for each
+     * claim its classic outcome, then its Swiss one.
+     */
+    public static List<Outcome> evaluateBoth(String... ids) {
+        return evaluate(List.of(MapEngine.values()), ids);
+    }
+
+    private static List<Outcome> evaluate(List<MapEngine> engines, String... ids) {
         List<String> which = ids == null || ids.length == 0 ? ids() : List.of(ids);
         which.forEach(Claims::claim);
         List<Outcome> out = new ArrayList<>();
         for (String id : which) {
-            out.add(evaluate(id, MapEngine.CLASSIC));
+            for (MapEngine e : engines) {
+                out.add(evaluate(id, e));
+            }
         }
         return out;
     }
 
     /**
-     * The claims table: claim, where people say it, experiment, Go versions (the releases the
-     * experiment ran on), measured answer, verdict, and the Go 1.24+ (Swiss tables) column: that
-     * engine's verdict where it has a check, else how it differs, not measured.
+     * The claims table of those claims (every claim when none is given), a row per claim and
+     * engine: claim, where people say it, map (the design), experiment, Go versions (the releases
+     * the experiment ran on), measured answer, verdict.
      */
     public static Table table(String... ids) {
-        return table(evaluate(ids));
+        return table(evaluateBoth(ids));
     }
 
-    /** The table of outcomes already computed on the classic engine. */
+    /** The table of outcomes already computed, a row per outcome, in their order. */
     public static Table table(List<Outcome> outcomes) {
         return build("claims checked on the model", outcomes);
     }
@@ -168,44 +183,46 @@ public final class Claims {
             throw new IllegalArgumentException("outcomes must be a list, got null");
         }
         TableBuilder t = new TableBuilder(name)
-                .strings("claim", "where people say it", "experiment", "Go versions", "measured answer", "verdict",
-                        "Go 1.24+ (Swiss tables)");
+                .strings("claim", "where people say it", "map", "experiment", "Go versions", "measured answer",
+                        "verdict");
         for (Outcome o : outcomes) {
-            if (o.engine() != MapEngine.CLASSIC) {
-                throw new IllegalArgumentException("the table shows classic-engine outcomes; " + o.claim().id()
-                        + " is on " + o.engine());
-            }
-            t.row(o.claim().text(), o.claim().whereSaid(), o.experiment(), o.releasesText(), o.answer(),
-                    o.verdictText(), swissColumn(o.claim()));
+            t.row(o.claim().text(), o.claim().whereSaid(), o.engine().toString(), o.experiment(), o.releasesText(),
+                    o.answer(), o.verdictText());
         }
         return t.build();
     }
 
-    private static String swissColumn(Claim c) {
-        Outcome s = evaluate(c.id(), MapEngine.SWISS);
-        if (s.measured().isEmpty()) {
-            return s.unmeasured().kind() == Verdict.Kind.NOT_MEASURED ? "not measured: " + c.swiss()
-                    : s.verdictText();
-        }
-        return s.verdictText() + " (Go " + s.releasesText() + " source: " + s.answer() + ")";
-    }
-
-    /** How many of these outcomes got each verdict kind (their text before any ':' or ' for'). */
+    /**
+     * How many of these outcomes got each verdict kind (their text before any ':' or ' for'), a
+     * column per engine among them.
+     */
     public static Table verdictCounts(List<Outcome> outcomes) {
         if (outcomes == null) {
             throw new IllegalArgumentException("outcomes must be a list, got null");
         }
-        Map<String, Integer> n = new LinkedHashMap<>();
-        for (String k : List.of("true", "false", "partly", "mixed across releases")) {
-            n.put(k, 0);
+        List<String> kinds = List.of("true", "false", "partly", "mixed across releases", "not measured",
+                "does not apply");
+        Map<MapEngine, Map<String, Integer>> n = new LinkedHashMap<>();
+        for (MapEngine e : MapEngine.values()) {
+            if (outcomes.stream().anyMatch(o -> o.engine() == e)) {
+                Map<String, Integer> zero = new LinkedHashMap<>();
+                kinds.forEach(k -> zero.put(k, 0));
+                n.put(e, zero);
+            }
         }
         for (Outcome o : outcomes) {
             String v = o.verdictText();
             String kind = v.contains(" for Go ") ? "mixed across releases" : v.split(":")[0];
-            n.merge(kind, 1, Integer::sum);
+            n.get(o.engine()).merge(kind, 1, Integer::sum);
         }
-        TableBuilder t = new TableBuilder("verdicts").strings("verdict").ints("claims");
-        n.forEach(t::row);
+        TableBuilder t = new TableBuilder("verdicts").strings("verdict");
+        n.keySet().forEach(e -> t.ints(e.toString()));
+        for (String k : kinds) {
+            List<Object> row = new ArrayList<>();
+            row.add(k);
+            n.values().forEach(c -> row.add(c.get(k)));
+            t.row(row.toArray());
+        }
         return t.build();
     }
 }

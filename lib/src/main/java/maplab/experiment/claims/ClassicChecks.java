@@ -9,7 +9,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import maplab.engine.ControlledHash;
 import maplab.engine.GoMap;
 import maplab.engine.ObjectKind;
@@ -22,8 +21,6 @@ import maplab.memory.GcSettings;
 import maplab.memory.GoHeap;
 import maplab.memory.HeapObject;
 import maplab.memory.MemoryExperiments;
-import maplab.race.Exploration;
-import maplab.race.Scenario;
 import tech.tablesaw.api.Table;
 
 /**
@@ -170,27 +167,25 @@ final class ClassicChecks {
                                 + "still points into it; the next GC cycle frees it, back to the Go heap (not "
                                 + "to the OS)")
                         : Verdict.TRUE));
-        m.put("gogc-decides", new Check("heap model: a map of 10,000 keys is dropped while the program (2 MB live) "
-                + "allocates 4 KB per operation; operations until a cycle frees it at GOGC 50, 100, 200, 400 "
-                + "(MemoryExperiments.gogcReturn)", PACER, ClassicChecks::gogc,
+        m.put("gogc-decides", new Check(GcChecks.GOGC_EXPERIMENT, PACER, GcChecks::gogc,
                 r -> Verdict.of(r.figure("increasing") == 1)));
         m.put("gc-moves-buckets", new Check("1,000 keys, then 5 rounds of 500 inserts and a gc(): what each "
                 + "collection frees, and whether the current bucket array changes", ALL, ClassicChecks::gcMoves,
                 r -> Verdict.of(r.figure("currentArrayFreedOrReplacedByGc") > 0)));
         m.put("writes-always-caught", new Check("two goroutines, one insert each, into map[uint64]uint64{100: 100}: "
-                + "every schedule with at most 3 preemptions (maplab.race)", RACES, ClassicChecks::writesCaught,
+                + "every schedule with at most 3 preemptions (maplab.race)", RACES, RaceLab::writesCaught,
                 r -> Verdict.of(r.figure("silentlyCorrupted") == 0 && r.figure("fatal") > 0)));
-        m.put("silent-corruption", new Check("the same two-writer schedules", RACES, ClassicChecks::writesCaught,
+        m.put("silent-corruption", new Check("the same two-writer schedules", RACES, RaceLab::writesCaught,
                 r -> Verdict.of(r.figure("silentlyCorrupted") > 0)));
         m.put("delete-during-reads-safe", new Check("map{100, 101}: one goroutine deletes 100 while another reads "
                 + "101, every schedule with at most 3 preemptions; runtime check and the model's race detector",
-                RACES, ClassicChecks::deleteDuringReads,
+                RACES, RaceLab::deleteDuringReads,
                 r -> Verdict.of(r.figure("fatal") == 0 && r.figure("flagged") == 0)));
         m.put("race-detector-blind", new Check("the two-writer schedules, with the model's race detector (a "
-                + "happens-before analysis that keeps every access)", RACES, ClassicChecks::raceBlind,
+                + "happens-before analysis that keeps every access)", RACES, RaceLab::raceBlind,
                 r -> Verdict.of(r.figure("flagged") == 0)));
         m.put("race-detector-catches", new Check("the two-writer schedules that end without a fatal error, with "
-                + "the model's race detector", RACES, ClassicChecks::raceCatches,
+                + "the model's race detector", RACES, RaceLab::raceCatches,
                 r -> r.figure("flaggedWithoutFatal") == r.figure("withoutFatal") && r.figure("withoutFatal") > 0
                         ? Verdict.TRUE
                         : Verdict.of(r.figure("flaggedWithoutFatal") > 0)));
@@ -754,23 +749,6 @@ final class ClassicChecks {
                 .with("maxOpsUntilFreed", maxGap).with("pinnedByIterator", pinned);
     }
 
-    private static Measured gogc(String release) {
-        int[] gogcs = {50, 100, 200, 400};
-        List<MemoryExperiments.Return> back = MemoryExperiments.gogcReturn(Lab.type("uint64", "uint64"), 10_000,
-                2_000_000, 4096, gogcs, Lab.version(release));
-        List<Long> ops = new ArrayList<>();
-        boolean increasing = true;
-        for (int i = 0; i < back.size(); i++) {
-            ops.add(back.get(i).opsUntilFreed());
-            if (i > 0 && back.get(i).opsUntilFreed() <= back.get(i - 1).opsUntilFreed()) {
-                increasing = false;
-            }
-        }
-        return Measured.of("operations from the drop until a GC cycle freed the map (back to the Go heap): %s at "
-                        + "GOGC 50, 100, 200, 400", Lab.list(ops, 4))
-                .with("increasing", increasing ? 1 : 0).with("opsAtGogc50", ops.get(0)).with("opsAtGogc400", ops.get(3));
-    }
-
     private static Measured gcMoves(String release) {
         ClassicMap m = Lab.map("uint64", "uint64", release, 3);
         long k = 0;
@@ -794,84 +772,5 @@ final class ClassicChecks {
         return Measured.of("5 collections: the current bucket array was freed or replaced by %d of them; they "
                         + "freed %d old arrays, each after its growth had ended", byGc, oldFreed)
                 .with("currentArrayFreedOrReplacedByGc", byGc).with("oldArraysFreed", oldFreed);
-    }
-
-    // ------------------------------------------------------------------ races
-
-    private static final Map<String, Exploration> EXPLORED = new ConcurrentHashMap<>();
-
-    /** Every schedule with at most 3 preemptions; explorations are deterministic, so one per release serves every claim. */
-    private static Exploration explore(String name, String release, Function<Scenario.Builder, Scenario.Builder> body) {
-        return EXPLORED.computeIfAbsent(name + "@" + release,
-                key -> body.apply(Scenario.named(name).go(release)).build().explorer().progress(false).preemptions(3)
-                        .explore());
-    }
-
-    private static boolean fatal(String outcome) {
-        return outcome.startsWith("fatal:") || outcome.startsWith("crash:") || outcome.startsWith("panic:")
-                || outcome.equals("hang");
-    }
-
-    /** The two-writer schedules, counted once per release for the four claims that read them. */
-    private record Writers(long schedules, long fatal, long silent, long clean, long flagged, long flaggedWithoutFatal) {
-        Measured figures(String answer) {
-            return Measured.of(answer).with("schedules", schedules).with("fatal", fatal)
-                    .with("silentlyCorrupted", silent).with("clean", clean).with("flagged", flagged)
-                    .with("withoutFatal", silent + clean).with("flaggedWithoutFatal", flaggedWithoutFatal);
-        }
-    }
-
-    private static Writers writers(String release) {
-        Exploration e = explore("two-inserts", release, b -> b.initial(100)
-                .goroutine(g -> g.set(1, 1)).goroutine(g -> g.set(2, 2)));
-        long fatal = 0;
-        long silent = 0;
-        long clean = 0;
-        long flaggedWithoutFatal = 0;
-        for (Exploration.OutcomeCount c : e.counts()) {
-            if (fatal(c.outcome())) {
-                fatal += c.schedules();
-            } else {
-                flaggedWithoutFatal += c.raceReported();
-                if (c.outcome().equals("clean")) {
-                    clean += c.schedules();
-                } else {
-                    silent += c.schedules();
-                }
-            }
-        }
-        return new Writers(e.schedules(), fatal, silent, clean, e.racySchedules(), flaggedWithoutFatal);
-    }
-
-    private static Measured writesCaught(String release) {
-        Writers w = writers(release);
-        return w.figures(String.format("%,d schedules: %,d end in 'concurrent map writes', %,d corrupt the map "
-                + "without any error (lost update or count mismatch), %,d end clean", w.schedules(), w.fatal(),
-                w.silent(), w.clean()));
-    }
-
-    private static Measured raceBlind(String release) {
-        Writers w = writers(release);
-        return w.figures(String.format("the model's race detector flags %,d of the %,d schedules", w.flagged(),
-                w.schedules()));
-    }
-
-    private static Measured raceCatches(String release) {
-        Writers w = writers(release);
-        return w.figures(String.format("of the %,d schedules without a fatal error (%,d corrupted, %,d clean), the "
-                + "model's race detector flags %,d", w.silent() + w.clean(), w.silent(), w.clean(),
-                w.flaggedWithoutFatal()));
-    }
-
-    private static Measured deleteDuringReads(String release) {
-        Exploration e = explore("delete-and-lookup", release, b -> b.initial(100, 101)
-                .goroutine(g -> g.delete(100)).goroutine(g -> g.get(101)));
-        long fatal = 0;
-        for (Exploration.OutcomeCount c : e.counts()) {
-            fatal += fatal(c.outcome()) ? c.schedules() : 0;
-        }
-        return Measured.of("%,d schedules: %,d end in 'concurrent map read and map write'; the model's race "
-                        + "detector flags %,d", e.schedules(), fatal, e.racySchedules())
-                .with("schedules", e.schedules()).with("fatal", fatal).with("flagged", e.racySchedules());
     }
 }
