@@ -42,7 +42,7 @@ public final class GcSettings {
         return new GcSettings(GoVersion.GO1_19, 100, NO_MEMORY_LIMIT, 0, 0, 0, 0, 0);
     }
 
-    /** The Go release whose allocation sizes the heap uses (the pacer is Go 1.19's in every case). */
+    /** The Go release: the engine and allocation sizes of the heap's maps, and the pacer's release rules (GcPacer). */
     public GcSettings go(GoVersion v) {
         return new GcSettings(Objects.requireNonNull(v, "Go version"), gogc, memoryLimit, otherLiveBytes,
                 otherAllocPerOp, rootScanBytes, nonHeapBytes, runway);

@@ -14,7 +14,7 @@ import maplab.engine.MapType;
 
 /**
  * The Go heap of a program whose memory is its maps (plus, as parameters, the rest of the program),
- * with the 1.19 GC pacer deciding when cycles run. Time is counted in operations: creating a map,
+ * with the GC pacer of its Go release deciding when cycles run (GcPacer). Time is counted in operations: creating a map,
  * each map operation run through {@link #op}, releasing a map, a forced {@link #gc()}. After each
  * operation the heap records a timeline point and, if the heap has reached the trigger, runs a cycle.
  *

@@ -5,6 +5,7 @@ import maplab.engine.GoType;
 import maplab.engine.Hasher;
 import maplab.engine.GoMap;
 import maplab.engine.GoVersion;
+import maplab.engine.MapIterator;
 import maplab.engine.MapState;
 import maplab.engine.MapType;
 
@@ -76,6 +77,9 @@ final class MemoryReplay {
         hasher.byKey = new long[n];
         GoHeap heap = new GoHeap(GcSettings.defaults().go(v).gogcOff());
         GoMap m = heap.newMap(type, b -> (w.hint() < 0 ? b : b.hint(w.hint())).hasher(hasher));
+        // The workload's range loop: started by "iter", run to its end by "iterdone", never
+        // closed, so that it stays referenced as the oracle's iterator does until the reading.
+        MapIterator[] loop = new MapIterator[1];
         for (RuntimeMeasurements.Phase p : w.phases()) {
             switch (p.op()) {
                 case "set", "delete" -> {
@@ -92,6 +96,16 @@ final class MemoryReplay {
                     }
                 }
                 case "clear" -> heap.op(m::clear);
+                case "iter" -> loop[0] = heap.op(m::iterate);
+                case "iterdone" -> {
+                    if (loop[0] == null) {
+                        throw new IOException(w.name() + ": phase iterdone before any iter");
+                    }
+                    MapIterator it = loop[0];
+                    while (it.hasEntry()) {
+                        heap.op(it::next);
+                    }
+                }
                 default -> throw new IOException(w.name() + ": unknown phase " + p.op());
             }
         }
