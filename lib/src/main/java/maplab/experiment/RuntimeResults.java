@@ -160,6 +160,9 @@ public final class RuntimeResults {
     /** The Go releases with committed measurements in the repository at {@code root}, e.g. [1.19, 1.24, 1.26]. */
     public static List<String> releases(Path root) {
         Path dir = root.resolve(COMMITTED).getParent();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
         try (var s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.matches("go1\\.\\d+"))
                     .map(n -> n.substring(2)).sorted(java.util.Comparator.comparingInt(r -> Integer.parseInt(r.substring(2))))

@@ -147,7 +147,12 @@ public final class GcPacer {
 
     /** gcTrigger{kind: gcTriggerHeap}.test(): heapLive >= trigger (never with GOGC=off and no limit). */
     boolean shouldStart(long heapLive) {
-        return goal(heapLive) != Long.MAX_VALUE && heapLive >= trigger(heapLive);
+        return shouldStart(heapLive, heapLive);
+    }
+
+    /** The same test with heapLive and the heap in use (HeapAlloc, which the memory limit sees) apart. */
+    boolean shouldStart(long heapLive, long heapInUse) {
+        return goal(heapInUse) != Long.MAX_VALUE && heapLive >= trigger(heapInUse);
     }
 
     /**
