@@ -102,7 +102,8 @@ public final class GcSettings {
     /** Bytes the rest of the program allocates per map operation (>= 0), all garbage by the next cycle. */
     public GcSettings otherAllocPerOp(long bytes) {
         return new GcSettings(version, gogc, memoryLimit, otherLiveBytes,
-                nonNegative("other allocation per operation", bytes), rootScanBytes, nonHeapBytes, runway, greenTea, spanCache);
+                nonNegative("other allocation per operation", bytes), rootScanBytes, nonHeapBytes, runway, greenTea,
+                spanCache);
     }
 
     /** Stack and globals scan work (lastStackScan + globalsScan, bytes >= 0), which GOGC also scales. */

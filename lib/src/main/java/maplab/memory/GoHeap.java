@@ -14,9 +14,10 @@ import maplab.engine.MapType;
 
 /**
  * The Go heap of a program whose memory is its maps (plus, as parameters, the rest of the program),
- * with the GC pacer of its Go release deciding when cycles run (GcPacer). Time is counted in operations: creating a map,
- * each map operation run through {@link #op}, releasing a map, a forced {@link #gc()}. After each
- * operation the heap records a timeline point and, if the heap has reached the trigger, runs a cycle.
+ * with the GC pacer of its Go release deciding when cycles run (GcPacer). Time is counted in
+ * operations: creating a map, each map operation run through {@link #op}, releasing a map, a
+ * forced {@link #gc()}. After each operation the heap records a timeline point and, if the pacer's
+ * heapLive has reached the trigger, runs a cycle.
  *
  * <pre>
  *   GoHeap heap = new GoHeap(GcSettings.defaults().gogc(100));
@@ -71,7 +72,10 @@ public final class GoHeap {
     /** HeapAlloc now. */
     public long heapInUse() { return heapInUse; }
 
-    /** The pacer's heapLive now: HeapAlloc plus the free slots of the spans cached since the last cycle ({@link SpanCache}). */
+    /**
+     * The pacer's heapLive now: HeapAlloc, plus with {@link GcSettings#spanCache(boolean)} the free
+     * slots of the spans cached since the last cycle ({@link SpanCache}).
+     */
     public long heapLive() { return heapLive; }
 
     /** The map objects not yet freed (reachable or not). */

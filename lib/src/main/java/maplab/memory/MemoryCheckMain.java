@@ -89,10 +89,10 @@ public final class MemoryCheckMain {
             boolean within = Math.abs(model - w.numGC()) <= CYCLE_TOLERANCE;
             boolean checked = r.checked(w);
             bad += within || !checked ? 0 : 1;
-            System.out.printf(Locale.ROOT, "  %-34s %5d %-10s %8d %6d %10d  %s%n", w.name(), w.gogc(), w.mark(), w.numGC(),
-                    model, roots, !checked ? "(not bounded)" : within ? "ok" : "OUT OF BOUND");
-            cycles.add(String.format(Locale.ROOT, "%s,%d,%s,%d,%d,%b,%b", w.name(), w.gogc(), w.mark(), w.numGC(), model,
-                    checked, within));
+            System.out.printf(Locale.ROOT, "  %-34s %5d %-10s %8d %6d %10d  %s%n", w.name(), w.gogc(), w.mark(),
+                    w.numGC(), model, roots, !checked ? "(not bounded)" : within ? "ok" : "OUT OF BOUND");
+            cycles.add(String.format(Locale.ROOT, "%s,%d,%s,%d,%d,%b,%b", w.name(), w.gogc(), w.mark(), w.numGC(),
+                    model, checked, within));
         }
         if (r.gc().stream().anyMatch(g -> !r.checked(g))) {
             System.out.println("  (not bounded: concurrent marks, whose counts vary with the machine's load by more than"

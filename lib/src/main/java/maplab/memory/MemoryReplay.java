@@ -119,7 +119,9 @@ final class MemoryReplay {
             throws IOException {
         Recorded hasher = new Recorded();
         hasher.byKey = r.hashes(w.hashes(), w.n());
-        GoHeap heap = new GoHeap(GcSettings.defaults().runtimeVersion(r.go()).spanCache(true).gogc(w.gogc()).otherLiveBytes(w.baseHeapAlloc())
+        // heapLive as the runtime counts it: the trigger test compares it, not HeapAlloc, with the trigger.
+        GoHeap heap = new GoHeap(GcSettings.defaults().runtimeVersion(r.go()).spanCache(true).gogc(w.gogc())
+                .otherLiveBytes(w.baseHeapAlloc())
                 .rootScanBytes(rootScanBytes));
         GoMap m = heap.newMap(MapType.of("uint64", "uint64"), b -> b.hasher(hasher));
         for (int i = 0; i < w.n(); i++) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import maplab.engine.GoVersion;
 import org.junit.jupiter.api.Test;
 
 /** The goal and trigger of the pacer (runtime/mgcpacer.go), and its rules per release. */
@@ -63,8 +65,7 @@ class GcPacerTest {
 
     @Test
     void fromGo121TheMemoryLimitHeadroomIsThreePercentAndAtLeastOneMib() {
-        for (maplab.engine.GoVersion v : java.util.List.of(maplab.engine.GoVersion.GO1_21, maplab.engine.GoVersion.GO1_24,
-                maplab.engine.GoVersion.GO1_26)) {
+        for (GoVersion v : List.of(GoVersion.GO1_21, GoVersion.GO1_24, GoVersion.GO1_26)) {
             GcSettings s = GcSettings.defaults().go(v).gogcOff();
             // 100 MiB / 100 * 3 = 3 MiB (integer division first, as the runtime does).
             assertEquals(100 * MIB - 100 * MIB / 100 * 3, new GcPacer(s.memoryLimit(100 * MIB)).goal(0), v.toString());
