@@ -11,6 +11,7 @@
 //	oracle -out DIR [-workloads a,b,c] [-seed N] [-after all|none|final|sparse]
 //	oracle -list
 //	oracle -check DIR
+//	oracle -memory DIR   (live map bytes and GC cycle counts for the heap model; memory.go)
 package main
 
 import (
@@ -33,8 +34,10 @@ func main() {
 	after := flag.String("after", "", "override the \"after\" mode of workloads without iter-*/gc: all, none, final or sparse")
 	list := flag.Bool("list", false, "list the workloads and exit")
 	check := flag.String("check", "", "check the traces in this directory instead of recording")
+	memory := flag.String("memory", "", "measure live map bytes and GC cycles into this directory instead of recording")
+	memoryStw := flag.String("memory-stw", "", "(run by -memory under GODEBUG=gcstoptheworld=1) print the GC counts as JSON")
 	flag.Usage = func() {
-		fmt.Fprintf(os.Stderr, "usage: oracle -out DIR [-workloads a,b,c] [-seed N] [-after MODE]\n       oracle -list\n       oracle -check DIR\n")
+		fmt.Fprintf(os.Stderr, "usage: oracle -out DIR [-workloads a,b,c] [-seed N] [-after MODE]\n       oracle -list\n       oracle -check DIR\n       oracle -memory DIR\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -54,6 +57,20 @@ func main() {
 		}
 		if bad > 0 {
 			fail("%d trace(s) failed the checks", bad)
+		}
+		return
+	}
+	if *memory != "" || *memoryStw != "" {
+		if runtime.GOARCH != "amd64" {
+			fail("the oracle reads amd64 layouts; this is %s", runtime.GOARCH)
+		}
+		if err := checkLayouts(); err != nil {
+			fail("%s (layout.go): %v", runtime.Version(), err)
+		}
+		if *memoryStw != "" {
+			runMemoryStopTheWorld(*memoryStw)
+		} else {
+			runMemory(*memory)
 		}
 		return
 	}

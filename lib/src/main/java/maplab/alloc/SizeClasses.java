@@ -15,6 +15,12 @@ public final class SizeClasses {
         10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768,
     };
 
+    /** class_to_allocnpages: the pages of one span of each class (identical in Go 1.19 through 1.26). */
+    private static final int[] CLASS_TO_NPAGES = {
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        2, 1, 2, 1, 2, 1, 3, 2, 3, 1, 3, 2, 3, 4, 5, 6, 1, 7, 6, 5, 4, 3, 5, 7, 2, 9, 7, 5, 8, 3, 10, 7, 4,
+    };
+
     /** _MaxSmallSize: larger objects get whole pages. */
     public static final long MAX_SMALL_SIZE = 32768;
     /** _PageSize. */
@@ -51,6 +57,15 @@ public final class SizeClasses {
         }
         long up = size + PAGE_SIZE - 1;
         return up < size ? size : up & ~(PAGE_SIZE - 1);
+    }
+
+    /** The pages of a span of the small size class whose size is exactly {@code classSize} (class_to_allocnpages). */
+    public static int spanPages(long classSize) {
+        int c = java.util.Arrays.binarySearch(CLASS_TO_SIZE, (int) Math.min(classSize, Integer.MAX_VALUE));
+        if (c <= 0 || classSize > MAX_SMALL_SIZE) {
+            throw new IllegalArgumentException(classSize + " is not the size of a small size class");
+        }
+        return CLASS_TO_NPAGES[c];
     }
 
     private static long smallClassAtLeast(long size) {

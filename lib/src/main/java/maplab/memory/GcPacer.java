@@ -1,9 +1,14 @@
 package maplab.memory;
 
+import maplab.engine.GoVersion;
+
 /**
- * The parts of Go 1.19's gcControllerState (runtime/mgcpacer.go) that decide when a cycle starts:
- * the heap goal and the trigger. Inputs that the runtime measures while running (the cons/mark
- * ratio behind the runway, the stack and globals scan work) are parameters ({@link GcSettings}).
+ * The parts of gcControllerState (runtime/mgcpacer.go) that decide when a cycle starts: the heap
+ * goal and the trigger, the same formulas from Go 1.19 to 1.26 (Green Tea, the 1.26 default
+ * collector, changes how marking is scheduled, not the goal or the trigger). Inputs that the
+ * runtime measures while running (the cons/mark ratio behind the runway, the stack and globals
+ * scan work) are parameters ({@link GcSettings}); what changed between releases is a
+ * {@link GcSettings#version() version} rule here: the memory limit's headroom.
  *
  * <p>Invariant: trigger <= goal, and both are at least heapMarked (the live heap after the last
  * cycle), as trigger() and heapGoalInternal() guarantee in the runtime.
@@ -14,8 +19,10 @@ public final class GcPacer {
     public static final long DEFAULT_HEAP_MINIMUM = 4L << 20;
     /** sweepMinHeapDistance (mgc.go): the sweeper's runway after a cycle. */
     static final long SWEEP_MIN_HEAP_DISTANCE = 1L << 20;
-    /** memoryLimitHeapGoalHeadroom. */
+    /** memoryLimitHeapGoalHeadroom (1.19); memoryLimitMinHeapGoalHeadroom (1.21+). */
     static final long MEMORY_LIMIT_HEADROOM = 1L << 20;
+    /** memoryLimitHeapGoalHeadroomPercent (1.21+). */
+    static final long MEMORY_LIMIT_HEADROOM_PERCENT = 3;
     /** triggerRatioDen, minTriggerRatioNum (~0.7), maxTriggerRatioNum (~0.95). */
     private static final long TRIGGER_RATIO_DEN = 64;
     private static final long MIN_TRIGGER_RATIO_NUM = 45;
@@ -69,8 +76,10 @@ public final class GcPacer {
 
     /**
      * memoryLimitHeapGoal(): the limit minus memory that holds no heap objects and minus any overage,
-     * less 1 MiB of headroom (at least 1 MiB), never below heapMarked. Mapped memory is modelled as
-     * heap in use plus the non-heap bytes: no fragmentation, no free memory kept mapped.
+     * less the headroom (never leaving less than the headroom itself), never below heapMarked. The
+     * headroom is 1 MiB in Go 1.19 (mgcpacer.go:1118), 3% of that goal but at least 1 MiB from 1.21
+     * (1.24 mgcpacer.go:1062, 1.26:1144). Mapped memory is modelled as heap in use plus the non-heap
+     * bytes: no fragmentation, no free memory kept mapped.
      */
     long memoryLimitHeapGoal(long heapInUse) {
         long limit = s.memoryLimit();
@@ -84,12 +93,21 @@ public final class GcPacer {
             return heapMarked;
         }
         long goal = limit - (nonHeap + overage);
-        if (goal < MEMORY_LIMIT_HEADROOM || goal - MEMORY_LIMIT_HEADROOM < MEMORY_LIMIT_HEADROOM) {
-            goal = MEMORY_LIMIT_HEADROOM;
+        long headroom = headroom(goal);
+        if (goal < headroom || goal - headroom < headroom) {
+            goal = headroom;
         } else {
-            goal -= MEMORY_LIMIT_HEADROOM;
+            goal -= headroom;
         }
         return Math.max(goal, heapMarked);
+    }
+
+    /** The memory limit's headroom below {@code goal} in this release. */
+    long headroom(long goal) {
+        if (s.version() == GoVersion.GO1_19) {
+            return MEMORY_LIMIT_HEADROOM;
+        }
+        return Math.max(goal / 100 * MEMORY_LIMIT_HEADROOM_PERCENT, MEMORY_LIMIT_HEADROOM);
     }
 
     /** heapGoal(): the heap size the pacer aims to finish the next cycle by. */
@@ -129,7 +147,12 @@ public final class GcPacer {
 
     /** gcTrigger{kind: gcTriggerHeap}.test(): heapLive >= trigger (never with GOGC=off and no limit). */
     boolean shouldStart(long heapLive) {
-        return goal(heapLive) != Long.MAX_VALUE && heapLive >= trigger(heapLive);
+        return shouldStart(heapLive, heapLive);
+    }
+
+    /** The same test with heapLive and the heap in use (HeapAlloc, which the memory limit sees) apart. */
+    boolean shouldStart(long heapLive, long heapInUse) {
+        return goal(heapInUse) != Long.MAX_VALUE && heapLive >= trigger(heapInUse);
     }
 
     /**

@@ -24,9 +24,13 @@ public final class GcSettings {
     private final long rootScanBytes;
     private final long nonHeapBytes;
     private final long runway;
+    /** Whether the collector is Green Tea; null: the release's default. */
+    private final Boolean greenTea;
+    /** Whether the pacer's heapLive counts cached spans in full (SpanCache); else heapLive is HeapAlloc. */
+    private final boolean spanCache;
 
     private GcSettings(GoVersion version, int gogc, long memoryLimit, long otherLiveBytes, long otherAllocPerOp,
-                       long rootScanBytes, long nonHeapBytes, long runway) {
+                       long rootScanBytes, long nonHeapBytes, long runway, Boolean greenTea, boolean spanCache) {
         this.version = version;
         this.gogc = gogc;
         this.memoryLimit = memoryLimit;
@@ -35,17 +39,19 @@ public final class GcSettings {
         this.rootScanBytes = rootScanBytes;
         this.nonHeapBytes = nonHeapBytes;
         this.runway = runway;
+        this.greenTea = greenTea;
+        this.spanCache = spanCache;
     }
 
     /** Go 1.19, GOGC=100, no memory limit, no other allocation. */
     public static GcSettings defaults() {
-        return new GcSettings(GoVersion.GO1_19, 100, NO_MEMORY_LIMIT, 0, 0, 0, 0, 0);
+        return new GcSettings(GoVersion.GO1_19, 100, NO_MEMORY_LIMIT, 0, 0, 0, 0, 0, null, false);
     }
 
-    /** The Go release whose allocation sizes the heap uses (the pacer is Go 1.19's in every case). */
+    /** The Go release: the engine and allocation sizes of the heap's maps, and the pacer's release rules (GcPacer). */
     public GcSettings go(GoVersion v) {
         return new GcSettings(Objects.requireNonNull(v, "Go version"), gogc, memoryLimit, otherLiveBytes,
-                otherAllocPerOp, rootScanBytes, nonHeapBytes, runway);
+                otherAllocPerOp, rootScanBytes, nonHeapBytes, runway, greenTea, spanCache);
     }
 
     /** GOGC as a number >= 0; use {@link #gogcOff()} for "off". */
@@ -69,7 +75,7 @@ public final class GcSettings {
 
     private GcSettings withGogc(int g) {
         return new GcSettings(version, g, memoryLimit, otherLiveBytes, otherAllocPerOp, rootScanBytes,
-                nonHeapBytes, runway);
+                nonHeapBytes, runway, greenTea, spanCache);
     }
 
     /** GOMEMLIMIT in bytes (>= 0); {@link #NO_MEMORY_LIMIT} for none. */
@@ -79,7 +85,7 @@ public final class GcSettings {
                     + " (use GcSettings.NO_MEMORY_LIMIT, or \"off\", for no limit)");
         }
         return new GcSettings(version, gogc, bytes, otherLiveBytes, otherAllocPerOp, rootScanBytes,
-                nonHeapBytes, runway);
+                nonHeapBytes, runway, greenTea, spanCache);
     }
 
     /** GOMEMLIMIT as the environment variable spells it: "off", or a number with B, KiB, MiB, GiB, TiB. */
@@ -90,25 +96,26 @@ public final class GcSettings {
     /** The live heap of the rest of the program (bytes, >= 0): live from the start, never freed. */
     public GcSettings otherLiveBytes(long bytes) {
         return new GcSettings(version, gogc, memoryLimit, nonNegative("other live bytes", bytes), otherAllocPerOp,
-                rootScanBytes, nonHeapBytes, runway);
+                rootScanBytes, nonHeapBytes, runway, greenTea, spanCache);
     }
 
     /** Bytes the rest of the program allocates per map operation (>= 0), all garbage by the next cycle. */
     public GcSettings otherAllocPerOp(long bytes) {
         return new GcSettings(version, gogc, memoryLimit, otherLiveBytes,
-                nonNegative("other allocation per operation", bytes), rootScanBytes, nonHeapBytes, runway);
+                nonNegative("other allocation per operation", bytes), rootScanBytes, nonHeapBytes, runway, greenTea,
+                spanCache);
     }
 
     /** Stack and globals scan work (lastStackScan + globalsScan, bytes >= 0), which GOGC also scales. */
     public GcSettings rootScanBytes(long bytes) {
         return new GcSettings(version, gogc, memoryLimit, otherLiveBytes, otherAllocPerOp,
-                nonNegative("root scan bytes", bytes), nonHeapBytes, runway);
+                nonNegative("root scan bytes", bytes), nonHeapBytes, runway, greenTea, spanCache);
     }
 
     /** Memory the runtime maps that holds no heap objects (bytes >= 0); only the memory limit sees it. */
     public GcSettings nonHeapBytes(long bytes) {
         return new GcSettings(version, gogc, memoryLimit, otherLiveBytes, otherAllocPerOp, rootScanBytes,
-                nonNegative("non-heap bytes", bytes), runway);
+                nonNegative("non-heap bytes", bytes), runway, greenTea, spanCache);
     }
 
     /**
@@ -117,7 +124,47 @@ public final class GcSettings {
      */
     public GcSettings runway(long bytes) {
         return new GcSettings(version, gogc, memoryLimit, otherLiveBytes, otherAllocPerOp, rootScanBytes,
-                nonHeapBytes, nonNegative("runway", bytes));
+                nonHeapBytes, nonNegative("runway", bytes), greenTea, spanCache);
+    }
+
+    /**
+     * The collector: Green Tea (true) or the older mark loop (false). By default the release's
+     * own: Green Tea in Go 1.26 (internal/buildcfg/exp.go:88), not before; a program built with
+     * GOEXPERIMENT=nogreenteagc (1.26) or greenteagc (1.25) says so in runtime.Version().
+     */
+    public GcSettings greenTeaGC(boolean on) {
+        return new GcSettings(version, gogc, memoryLimit, otherLiveBytes, otherAllocPerOp, rootScanBytes,
+                nonHeapBytes, runway, on, spanCache);
+    }
+
+    /**
+     * Whether the pacer's heapLive counts each span an mcache takes in full, as the runtime does
+     * ({@link SpanCache}), rather than being the heap in use (HeapAlloc). Off by default, which
+     * keeps the figures the notebooks and claims were made with; the real-runtime check
+     * (MemoryCheckMain) runs with it on.
+     */
+    public GcSettings spanCache(boolean on) {
+        return new GcSettings(version, gogc, memoryLimit, otherLiveBytes, otherAllocPerOp, rootScanBytes,
+                nonHeapBytes, runway, greenTea, on);
+    }
+
+    /**
+     * The release and collector of a runtime.Version() string such as "go1.26.10" or
+     * "go1.26.10-X:nogreenteagc" (experiments after "X:", comma-separated).
+     */
+    public GcSettings runtimeVersion(String runtimeVersion) {
+        GcSettings s = go(GoVersion.parse(runtimeVersion.replaceFirst("[ -].*$", "")));
+        int x = runtimeVersion.indexOf("X:");
+        if (x >= 0) {
+            for (String e : runtimeVersion.substring(x + 2).split(",")) {
+                if (e.strip().equals("greenteagc")) {
+                    s = s.greenTeaGC(true);
+                } else if (e.strip().equals("nogreenteagc")) {
+                    s = s.greenTeaGC(false);
+                }
+            }
+        }
+        return s;
     }
 
     private static long nonNegative(String what, long v) {
@@ -202,6 +249,14 @@ public final class GcSettings {
     public long nonHeapBytes() { return nonHeapBytes; }
 
     public long runway() { return runway; }
+
+    /** Whether heapLive counts cached spans in full ({@link #spanCache(boolean)}). */
+    public boolean spanCache() { return spanCache; }
+
+    /** Whether the collector is Green Tea (see {@link #greenTeaGC(boolean)}). */
+    public boolean greenTeaGC() {
+        return greenTea != null ? greenTea : version == GoVersion.GO1_26;
+    }
 
     @Override
     public String toString() {

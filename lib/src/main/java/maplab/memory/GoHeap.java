@@ -14,9 +14,10 @@ import maplab.engine.MapType;
 
 /**
  * The Go heap of a program whose memory is its maps (plus, as parameters, the rest of the program),
- * with the 1.19 GC pacer deciding when cycles run. Time is counted in operations: creating a map,
- * each map operation run through {@link #op}, releasing a map, a forced {@link #gc()}. After each
- * operation the heap records a timeline point and, if the heap has reached the trigger, runs a cycle.
+ * with the GC pacer of its Go release deciding when cycles run (GcPacer). Time is counted in
+ * operations: creating a map, each map operation run through {@link #op}, releasing a map, a
+ * forced {@link #gc()}. After each operation the heap records a timeline point and, if the pacer's
+ * heapLive has reached the trigger, runs a cycle.
  *
  * <pre>
  *   GoHeap heap = new GoHeap(GcSettings.defaults().gogc(100));
@@ -43,6 +44,9 @@ public final class GoHeap {
     private final List<HeapObject> unfreed = new ArrayList<>();
     private long op;
     private long heapInUse;
+    /** The pacer's heapLive: heapInUse plus the unused slots of the spans cached since the last cycle. */
+    private long heapLive;
+    private final SpanCache spans;
     private long mapBytes;
     private long otherGarbage;
     private int cycles;
@@ -51,6 +55,8 @@ public final class GoHeap {
         this.settings = Objects.requireNonNull(settings, "GC settings");
         this.pacer = new GcPacer(settings);
         this.heapInUse = settings.otherLiveBytes();
+        this.heapLive = heapInUse;
+        this.spans = new SpanCache(settings.version().mallocHeaders(), settings.greenTeaGC());
         record();
     }
 
@@ -65,6 +71,12 @@ public final class GoHeap {
 
     /** HeapAlloc now. */
     public long heapInUse() { return heapInUse; }
+
+    /**
+     * The pacer's heapLive now: HeapAlloc, plus with {@link GcSettings#spanCache(boolean)} the free
+     * slots of the spans cached since the last cycle ({@link SpanCache}).
+     */
+    public long heapLive() { return heapLive; }
 
     /** The map objects not yet freed (reachable or not). */
     public long mapBytes() { return mapBytes; }
@@ -142,8 +154,9 @@ public final class GoHeap {
     }
 
     /** Called by MapMemory for each new object. */
-    void allocated(HeapObject o) {
+    void allocated(HeapObject o, boolean noscan, boolean large) {
         heapInUse += o.bytes();
+        heapLive += settings.spanCache() ? spans.allocate(o.bytes(), noscan, large) : o.bytes();
         mapBytes += o.bytes();
         unfreed.add(o);
         timeline.object(o);
@@ -151,6 +164,7 @@ public final class GoHeap {
 
     private void account() {
         heapInUse += settings.otherAllocPerOp();
+        heapLive += settings.otherAllocPerOp();
         otherGarbage += settings.otherAllocPerOp();
         for (MapMemory mm : maps) {
             mm.afterOperation();
@@ -161,7 +175,7 @@ public final class GoHeap {
         account();
         // gcTrigger{kind: gcTriggerHeap}.test(); one cycle per operation at most, so that a heap
         // whose goal is its live heap (memory limit reached) runs cycles back to back, not forever.
-        if (pacer.shouldStart(heapInUse)) {
+        if (pacer.shouldStart(heapLive, heapInUse)) {
             cycle(false);
         }
         record();
@@ -170,6 +184,7 @@ public final class GoHeap {
     /** gcStart .. gcMarkTermination .. sweep, at once: mark from the maps' roots, free the rest. */
     private GcCycle cycle(boolean forced) {
         long atStart = heapInUse;
+        long liveAtStart = heapLive;
         for (MapMemory mm : maps) {
             mm.markUnreachable();
         }
@@ -188,8 +203,11 @@ public final class GoHeap {
         unfreed.clear();
         unfreed.addAll(keep);
         heapInUse -= freed;
+        // resetLive(heapMarked), then mcache.releaseAll.
+        heapLive = heapInUse;
+        spans.releaseAll();
         pacer.endCycle(heapInUse);
-        GcCycle c = new GcCycle(++cycles, op, forced, atStart, freed, heapInUse, pacer.goal(heapInUse),
+        GcCycle c = new GcCycle(++cycles, op, forced, atStart, liveAtStart, freed, heapInUse, pacer.goal(heapInUse),
                 pacer.trigger(heapInUse));
         timeline.cycle(c);
         return c;

@@ -41,6 +41,11 @@ public final class Malloc {
         return size <= SizeClasses.MAX_SMALL_SIZE ? SizeClasses.roundupsize(size, true, false) : pages(size);
     }
 
+    /** Whether mallocgc gives this object a span of its own (a large object) rather than a size-class slot. */
+    public static boolean isLarge(long size, boolean noscan, GoVersion version) {
+        return size > (version.mallocHeaders() ? MAX_SMALL_WITH_HEADER : SizeClasses.MAX_SMALL_SIZE);
+    }
+
     /** A large object's span: npages * pageSize. */
     private static long pages(long size) {
         return Math.addExact(size, SizeClasses.PAGE_SIZE - 1) & ~(SizeClasses.PAGE_SIZE - 1);

@@ -60,7 +60,7 @@ final class MapMemory implements MapListener {
         if (e instanceof Allocated a) {
             HeapObject o = new HeapObject(name + ":" + a.id(), a.kind(),
                     Malloc.footprint(a.size(), a.noscan(), heap.version()), heap.opIndex());
-            heap.allocated(o);
+            heap.allocated(o, a.noscan(), Malloc.isLarge(a.size(), a.noscan(), heap.version()));
             List<HeapObject> objects = live[a.kind().ordinal()];
             if (objects == null) {
                 objects = live[a.kind().ordinal()] = new ArrayList<>();

@@ -5,6 +5,7 @@ import maplab.engine.GoType;
 import maplab.engine.Hasher;
 import maplab.engine.GoMap;
 import maplab.engine.GoVersion;
+import maplab.engine.MapIterator;
 import maplab.engine.MapState;
 import maplab.engine.MapType;
 
@@ -69,13 +70,15 @@ final class MemoryReplay {
     }
 
     static Live live(RuntimeMeasurements r, RuntimeMeasurements.LiveBytes w) throws IOException {
-        GoVersion v = GoVersion.parse(r.go());
         MapType type = MapType.of(w.keyType(), w.elemType());
         int n = w.phases().stream().mapToInt(RuntimeMeasurements.Phase::to).max().orElse(0);
         Recorded hasher = new Recorded();
         hasher.byKey = new long[n];
-        GoHeap heap = new GoHeap(GcSettings.defaults().go(v).gogcOff());
+        GoHeap heap = new GoHeap(GcSettings.defaults().runtimeVersion(r.go()).gogcOff());
         GoMap m = heap.newMap(type, b -> (w.hint() < 0 ? b : b.hint(w.hint())).hasher(hasher));
+        // The workload's range loop: started by "iter", run to its end by "iterdone", never
+        // closed, so that it stays referenced as the oracle's iterator does until the reading.
+        MapIterator[] loop = new MapIterator[1];
         for (RuntimeMeasurements.Phase p : w.phases()) {
             switch (p.op()) {
                 case "set", "delete" -> {
@@ -92,6 +95,16 @@ final class MemoryReplay {
                     }
                 }
                 case "clear" -> heap.op(m::clear);
+                case "iter" -> loop[0] = heap.op(m::iterate);
+                case "iterdone" -> {
+                    if (loop[0] == null) {
+                        throw new IOException(w.name() + ": phase iterdone before any iter");
+                    }
+                    MapIterator it = loop[0];
+                    while (it.hasEntry()) {
+                        heap.op(it::next);
+                    }
+                }
                 default -> throw new IOException(w.name() + ": unknown phase " + p.op());
             }
         }
@@ -104,10 +117,11 @@ final class MemoryReplay {
     /** The model's cycles while the workload's N keys go into a new map[uint64]uint64. */
     static GoHeap gcCount(RuntimeMeasurements r, RuntimeMeasurements.GcCount w, long rootScanBytes)
             throws IOException {
-        GoVersion v = GoVersion.parse(r.go());
         Recorded hasher = new Recorded();
         hasher.byKey = r.hashes(w.hashes(), w.n());
-        GoHeap heap = new GoHeap(GcSettings.defaults().go(v).gogc(w.gogc()).otherLiveBytes(w.baseHeapAlloc())
+        // heapLive as the runtime counts it: the trigger test compares it, not HeapAlloc, with the trigger.
+        GoHeap heap = new GoHeap(GcSettings.defaults().runtimeVersion(r.go()).spanCache(true).gogc(w.gogc())
+                .otherLiveBytes(w.baseHeapAlloc())
                 .rootScanBytes(rootScanBytes));
         GoMap m = heap.newMap(MapType.of("uint64", "uint64"), b -> b.hasher(hasher));
         for (int i = 0; i < w.n(); i++) {

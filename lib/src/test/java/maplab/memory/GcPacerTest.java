@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import maplab.engine.GoVersion;
 import org.junit.jupiter.api.Test;
 
-/** The goal and trigger of Go 1.19's pacer (runtime/mgcpacer.go). */
+/** The goal and trigger of the pacer (runtime/mgcpacer.go), and its rules per release. */
 class GcPacerTest {
 
     private static final long MIB = 1 << 20;
@@ -59,5 +61,17 @@ class GcPacerTest {
         GcPacer off = new GcPacer(GcSettings.defaults().gogcOff());
         assertEquals(Long.MAX_VALUE, off.goal(0));
         assertFalse(off.shouldStart(Long.MAX_VALUE / 2));
+    }
+
+    @Test
+    void fromGo121TheMemoryLimitHeadroomIsThreePercentAndAtLeastOneMib() {
+        for (GoVersion v : List.of(GoVersion.GO1_21, GoVersion.GO1_24, GoVersion.GO1_26)) {
+            GcSettings s = GcSettings.defaults().go(v).gogcOff();
+            // 100 MiB / 100 * 3 = 3 MiB (integer division first, as the runtime does).
+            assertEquals(100 * MIB - 100 * MIB / 100 * 3, new GcPacer(s.memoryLimit(100 * MIB)).goal(0), v.toString());
+            assertEquals(9 * MIB, new GcPacer(s.memoryLimit(10 * MIB)).goal(0), v + ": 3% is below the 1 MiB minimum");
+        }
+        assertEquals(99 * MIB, new GcPacer(GcSettings.defaults().gogcOff().memoryLimit(100 * MIB)).goal(0),
+                "Go 1.19: a fixed 1 MiB");
     }
 }
