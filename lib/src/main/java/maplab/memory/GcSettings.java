@@ -43,9 +43,9 @@ public final class GcSettings {
         this.spanCache = spanCache;
     }
 
-    /** Go 1.19, GOGC=100, no memory limit, no other allocation. */
+    /** Go 1.19, GOGC=100, no memory limit, no other allocation, heapLive with cached spans. */
     public static GcSettings defaults() {
-        return new GcSettings(GoVersion.GO1_19, 100, NO_MEMORY_LIMIT, 0, 0, 0, 0, 0, null, false);
+        return new GcSettings(GoVersion.GO1_19, 100, NO_MEMORY_LIMIT, 0, 0, 0, 0, 0, null, true);
     }
 
     /** The Go release: the engine and allocation sizes of the heap's maps, and the pacer's release rules (GcPacer). */
@@ -139,9 +139,9 @@ public final class GcSettings {
 
     /**
      * Whether the pacer's heapLive counts each span an mcache takes in full, as the runtime does
-     * ({@link SpanCache}), rather than being the heap in use (HeapAlloc). Off by default, which
-     * keeps the figures the notebooks and claims were made with; the real-runtime check
-     * (MemoryCheckMain) runs with it on.
+     * ({@link SpanCache}), rather than being the heap in use (HeapAlloc). On by default: with it
+     * the model's GC cycle counts match the real runtime's where HeapAlloc alone starts a cycle
+     * too late (Go 1.26, 10^6 inserts at GOGC 50: 16 cycles, 15 without).
      */
     public GcSettings spanCache(boolean on) {
         return new GcSettings(version, gogc, memoryLimit, otherLiveBytes, otherAllocPerOp, rootScanBytes,

@@ -134,9 +134,12 @@ public final class MemoryExperiments {
     }
 
     /**
-     * When memory comes back under different GOGC: a map of n entries is filled, then dropped while
-     * the rest of the program (with {@code otherLive} bytes live) keeps allocating {@code otherPerOp}
-     * bytes per operation; how many operations pass until a cycle frees the map.
+     * When memory comes back under different GOGC: a map of n entries is filled, then dropped just
+     * after a GC cycle ends, while the rest of the program (with {@code otherLive} bytes live) keeps
+     * allocating {@code otherPerOp} bytes per operation; how many operations pass until a cycle
+     * frees the map. Dropped right after a cycle, the map waits a whole cycle, the longest wait at
+     * that GOGC; a drop at a random point waits a random part of it, which would make the figures
+     * depend on where the fill happened to leave the pacer.
      */
     public record Return(int gogc, long opsUntilFreed, long heapPeak, int cycles) {
     }
@@ -153,6 +156,10 @@ public final class MemoryExperiments {
                     .otherAllocPerOp(otherPerOp));
             GoMap m = heap.newMap(type);
             fill(heap, m, 0, n);
+            int filled = heap.numGC();
+            while (heap.numGC() == filled) {
+                heap.op(() -> { });
+            }
             heap.release(m);
             long released = heap.opIndex();
             int cyclesBefore = heap.numGC();

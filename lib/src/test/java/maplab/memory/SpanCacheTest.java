@@ -62,7 +62,7 @@ class SpanCacheTest {
         for (GcCycle c : heap.timeline().cycles()) {
             assertTrue(c.heapLiveAtStart() >= c.heapAtStart(), "heapLive never below HeapAlloc: " + c);
         }
-        GoHeap plain = new GoHeap(GcSettings.defaults().go(GoVersion.GO1_26).gogc(100));
+        GoHeap plain = new GoHeap(GcSettings.defaults().go(GoVersion.GO1_26).gogc(100).spanCache(false));
         plain.newMap(MapType.of("uint64", "uint64"));
         assertEquals(plain.heapInUse(), plain.heapLive(), "without the span cache heapLive is HeapAlloc");
     }
