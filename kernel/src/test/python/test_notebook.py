@@ -327,6 +327,12 @@ def check_06(test, nb):
     test.assertTrue(all(r[-1] == "true" for r in live), "06: every live-bytes figure within its bound")
     test.assertTrue(table_rows(nb, "GC cycles for 10^6 inserts"), "06: the GC-cycle comparison is shown")
     test.assertRegex(streams(nb), r"(committed data|the fresh run) of .*: go1\.19\.\d+", "06: which data, which Go")
+    for release in ("1.24", "1.26"):
+        test.assertRegex(streams(nb), r"Go %s: live bytes (\d+) of \1 maps exact; GC cycles (\d+) of \2 bounded" % release,
+                         "06: every Swiss figure of Go %s within its bound" % release)
+    test.assertRegex(streams(nb), r"(committed data|the fresh run) of .*: go1\.26\.\d+", "06: which data, which Go")
+    back = [int(r[1]) for r in table_rows(nb, "memory back in the Go heap, Go 1.26")]
+    test.assertEqual(back, sorted(back), "06: a higher GOGC, a longer wait (Go 1.26)")
     check_claims(test, nb, "06", 6)
 
 
