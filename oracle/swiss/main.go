@@ -11,6 +11,7 @@
 //	oracle -out DIR [-workloads a,b,c] [-seed N] [-after all|none|final|sparse]
 //	oracle -list
 //	oracle -check DIR
+//	oracle -races DIR [-runs N] [-procs 2,4] [-scenarios a,b] [-seed N]   (race scenarios; races.go)
 package main
 
 import (
@@ -26,14 +27,22 @@ import (
 )
 
 func main() {
+	if isRaceChild() {
+		raceChildMain(os.Args[2:])
+		return
+	}
 	out := flag.String("out", "", "directory for the traces (DIR/<workload>.jsonl)")
 	names := flag.String("workloads", "", "comma-separated workloads (default: all; see -list)")
 	seed := flag.Int64("seed", 1, "math/rand seed for the workloads' key choices")
 	after := flag.String("after", "", "override the \"after\" mode of workloads without iter-*/gc: all, none, final or sparse")
 	list := flag.Bool("list", false, "list the workloads and exit")
 	check := flag.String("check", "", "check the traces in this directory instead of recording")
+	races := flag.String("races", "", "run the race scenarios into DIR/races.json instead of recording")
+	raceRuns := flag.Int("runs", 500, "-races: runs per scenario per GOMAXPROCS value")
+	raceProcs := flag.String("procs", "2,4", "-races: comma-separated GOMAXPROCS values")
+	raceNames := flag.String("scenarios", "", "-races: comma-separated race scenarios (default: all)")
 	flag.Usage = func() {
-		fmt.Fprintf(os.Stderr, "usage: oracle -out DIR [-workloads a,b,c] [-seed N] [-after MODE]\n       oracle -list\n       oracle -check DIR\n")
+		fmt.Fprintf(os.Stderr, "usage: oracle -out DIR [-workloads a,b,c] [-seed N] [-after MODE]\n       oracle -list\n       oracle -check DIR\n       oracle -races DIR [-runs N] [-procs 2,4] [-scenarios a,b] [-seed N]\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -54,6 +63,10 @@ func main() {
 		if bad > 0 {
 			fail("%d trace(s) failed the checks", bad)
 		}
+		return
+	}
+	if *races != "" {
+		runRacesMain(*races, *raceRuns, *raceProcs, *raceNames, *seed)
 		return
 	}
 	if *out == "" {
