@@ -153,11 +153,15 @@ final class Map {
         return hasher.hash(key, s);
     }
 
-    /** The hash of the key in a slot, for grow, split and growToTable: word keys stay unboxed. */
+    /**
+     * The hash of the key in a slot, for grow, split and growToTable: word keys stay unboxed.
+     * {@code typ.Hasher(key, m.seed)} loads m.seed as an argument, then the hasher loads the key
+     * through its pointer (Go 1.26 map.go:631, table.go:1208, 1249).
+     */
     long hashSlot(Groups gs, int g, int i) {
         if (t.wordKeys()) {
-            long k = gs.keyWord(g, i);
-            return hasher.hashWord(k, seed());
+            long s = seed();
+            return hasher.hashWord(gs.keyWord(g, i), s);
         }
         return hash(keyOf(gs, g, i));
     }
