@@ -4,7 +4,7 @@
 # workload with a new random seed, and replay the traces against the Java model; then the heap
 # model's memory check against Go 1.19, 1.24 and 1.26 (oracle -memory,
 # maplab.memory.MemoryCheckMain); then the race scenarios (oracle -races,
-# maplab.race.RaceCheckMain). Run by ./maplab test.
+# maplab.race.RaceCheckMain) against Go 1.19 and against Go 1.26. Run by ./maplab test.
 #
 #   scripts/conformance.sh [CLASSPATH]   # classpath of lib (./maplab passes it)
 #   MAPLAB_CONFORMANCE_ONLY=memory scripts/conformance.sh CLASSPATH   # only the memory checks
@@ -141,4 +141,28 @@ else
   tail -5 "$out/races.log" | sed 's/^/  /'
 fi
 [ "$rrc" = 0 ] || failed race "$out/races" "the real runtime's counts are" "$rrc"
+
+# Races against Go 1.26's Swiss-table map: the twelve scenarios of oracle/swiss/races.go (the nine
+# above and three of the small map and tables), 1,000 runs each at GOMAXPROCS 2 and 4, with the
+# same rule. The model's budget is smaller than for Go 1.19 (a Swiss operation takes more steps):
+# bound 2 for two goroutines, 1 for more, 10,000 PCT samples and random walks, and a search of at
+# most 120 s per scenario for a real class those did not reach. The table goes to
+# reports/races/go1.26/ (committed: data/runtime/go1.26/races/).
+say "running the race scenarios on Go 1.26 (Swiss tables) and comparing outcome classes with the model"
+src=0
+"$BIN/oracle-go1.26" -races "$out/races-go1.26" -runs 1000 >/dev/null 2>"$out/races-go1.26.log" || src=$?
+if [ "$src" = 0 ]; then
+  set +e
+  java -cp "$CP" maplab.race.RaceCheckMain "$out/races-go1.26/races.json" \
+    --csv "$ROOT/reports/races/go1.26/races.csv" --bounds 2,1 --samples 10000 --search-seconds 120 | sed 's/^/  /'
+  src=${PIPESTATUS[0]}
+  java -cp "$CP" maplab.experiment.RuntimeResults stamp --measured "$out/races-go1.26/races.json" --model "$model" \
+    --by "oracle -races with Go 1.26 (1,000 runs per scenario at GOMAXPROCS 2 and 4), compared by maplab.race.RaceCheckMain --bounds 2,1 --samples 10000 --search-seconds 120 (./maplab test)" \
+    "$ROOT/reports/races/go1.26/races.csv" | sed 's/^/  /'
+  [ "${PIPESTATUS[0]}" = 0 ] || [ "$src" != 0 ] || src=2
+  set -e
+else
+  tail -5 "$out/races-go1.26.log" | sed 's/^/  /'
+fi
+[ "$src" = 0 ] || failed race-go1.26 "$out/races-go1.26" "the real runtime's counts are" "$src"
 exit "$rc"

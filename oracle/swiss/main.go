@@ -12,6 +12,7 @@
 //	oracle -list
 //	oracle -check DIR
 //	oracle -memory DIR   (live map bytes and GC cycle counts for the heap model; memory.go)
+//	oracle -races DIR [-runs N] [-procs 2,4] [-scenarios a,b] [-seed N]   (race scenarios; races.go)
 package main
 
 import (
@@ -28,6 +29,10 @@ import (
 )
 
 func main() {
+	if isRaceChild() {
+		raceChildMain(os.Args[2:])
+		return
+	}
 	out := flag.String("out", "", "directory for the traces (DIR/<workload>.jsonl)")
 	names := flag.String("workloads", "", "comma-separated workloads (default: all; see -list)")
 	seed := flag.Int64("seed", 1, "math/rand seed for the workloads' key choices")
@@ -36,8 +41,12 @@ func main() {
 	check := flag.String("check", "", "check the traces in this directory instead of recording")
 	memory := flag.String("memory", "", "measure live map bytes and GC cycles into this directory instead of recording")
 	memoryStw := flag.String("memory-stw", "", "(run by -memory under GODEBUG=gcstoptheworld=1) print the GC counts as JSON")
+	races := flag.String("races", "", "run the race scenarios into DIR/races.json instead of recording")
+	raceRuns := flag.Int("runs", 500, "-races: runs per scenario per GOMAXPROCS value")
+	raceProcs := flag.String("procs", "2,4", "-races: comma-separated GOMAXPROCS values")
+	raceNames := flag.String("scenarios", "", "-races: comma-separated race scenarios (default: all)")
 	flag.Usage = func() {
-		fmt.Fprintf(os.Stderr, "usage: oracle -out DIR [-workloads a,b,c] [-seed N] [-after MODE]\n       oracle -list\n       oracle -check DIR\n       oracle -memory DIR\n")
+		fmt.Fprintf(os.Stderr, "usage: oracle -out DIR [-workloads a,b,c] [-seed N] [-after MODE]\n       oracle -list\n       oracle -check DIR\n       oracle -memory DIR\n       oracle -races DIR [-runs N] [-procs 2,4] [-scenarios a,b] [-seed N]\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -72,6 +81,10 @@ func main() {
 		} else {
 			runMemory(*memory)
 		}
+		return
+	}
+	if *races != "" {
+		runRacesMain(*races, *raceRuns, *raceProcs, *raceNames, *seed)
 		return
 	}
 	if *out == "" {

@@ -52,8 +52,41 @@ final class Classifier {
         this.keys = new ArrayList<>(ks);
     }
 
-    /** The outcome and its detail: {@code {outcome, detail}}. */
+    /** Steps of main's lookups after which they count as never ending (a probe with no empty group to stop it). */
+    static final int LOOKUP_STEPS = 100_000;
+
+    /** Thrown from the step hook when main's lookups take more than {@link #LOOKUP_STEPS} steps. */
+    private static final class Endless extends Error {
+        private static final long serialVersionUID = 1L;
+
+        Endless() {
+            super("main's lookups do not end", null, false, false);
+        }
+    }
+
+    /**
+     * The outcome and its detail: {@code {outcome, detail}}. Main's lookups run with a step
+     * counter: a racy insert can leave a Swiss table with no empty slot in any group, and a probe
+     * for a missing key then never ends, in Go as in the model; that run is a "hang".
+     */
     String[] classify(GoMap m) {
+        int[] steps = {0};
+        m.stepHook((memory, field, slot, write) -> {
+            if (++steps[0] > LOOKUP_STEPS) {
+                throw new Endless();
+            }
+        });
+        try {
+            return classifyCounted(m);
+        } catch (Endless e) {
+            return new String[] {"hang", "main, looking the keys up after the goroutines ended: no end after "
+                    + LOOKUP_STEPS + " steps"};
+        } finally {
+            m.stepHook(null);
+        }
+    }
+
+    private String[] classifyCounted(GoMap m) {
         List<Object> liveKeys = m.snapshot().liveSlotKeys();
         List<String> kinds = new ArrayList<>();
         List<String> details = new ArrayList<>();

@@ -167,7 +167,7 @@ public final class Scenario {
             return map(MapType.of(key, elem));
         }
 
-        /** The Go release modelled: 1.19 (default), 1.21, 1.22 or 1.23. */
+        /** The Go release modelled: 1.19 (default), 1.21-1.23 (classic map) or 1.24-1.26 (Swiss tables). */
         public Builder go(String release) {
             this.version = GoVersion.parse(release);
             return this;

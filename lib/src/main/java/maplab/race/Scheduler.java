@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
+import maplab.engine.Engine;
 import maplab.engine.GoFatalError;
 import maplab.engine.GoMap;
 import maplab.engine.MapIterator;
@@ -51,6 +52,8 @@ final class Scheduler implements StepHook, AutoCloseable {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final Scenario scenario;
+    /** Whether the map is the Swiss-table one (its model-only crashes are named differently). */
+    private final boolean swiss;
     private final int n;
     private final Thread[] threads;
     /** 1 while that thread is (about to be) parked: a handoff then unparks it. */
@@ -79,6 +82,7 @@ final class Scheduler implements StepHook, AutoCloseable {
 
     Scheduler(Scenario scenario) {
         this.scenario = scenario;
+        this.swiss = scenario.version().engine() == Engine.SWISS;
         this.n = scenario.goroutines().size();
         this.threads = new Thread[n + 1];
         this.parked = new AtomicIntegerArray(n + 1);
@@ -251,7 +255,16 @@ final class Scheduler implements StepHook, AutoCloseable {
             // A nil bucket pointer that Go dereferences: the fault becomes this panic in the runtime.
             fail(g, "crash: panic: runtime error: invalid memory address or nil pointer dereference");
         } catch (IndexOutOfBoundsException e) {
-            fail(g, "crash: bucket index out of range (Go reads past the bucket array: undefined)");
+            fail(g, swiss
+                    // A table rehashed by two writers at once: the second replaces directory entries
+                    // from an index the first already set to -1.
+                    ? "crash: directory or group index out of range (Go writes outside the array: undefined)"
+                    : "crash: bucket index out of range (Go reads past the bucket array: undefined)");
+        } catch (ClassCastException e) {
+            // Swiss: m.dirPtr read as a small map's group after another writer made it a directory
+            // (or the other way round). Go reads that memory as the other kind: undefined.
+            fail(g, "crash: dirPtr read as the wrong kind of memory (a group as a directory or the other way "
+                    + "round: undefined in Go)");
         } catch (RuntimeException | StackOverflowError e) {
             // The model failed where Go would read garbage or fault: say so rather than hide it.
             fail(g, "crash: " + e);

@@ -100,11 +100,16 @@ final class Iter {
             int orders = depth - globalDepth;
             dirIdx <<= orders;
             dirOffset <<= orders;
-            globalDepth = depth;
+            // Loaded again: the stores to the iterator just made may alias m (table.go:913).
+            globalDepth = m.globalDepth();
         }
-        for (; dirIdx < m.dirLen(); nextDirIdx()) {
+        for (;; nextDirIdx()) {
+            // One load of dirLen for the loop test and the directory mask (table.go:917, 920).
+            int dirLen = m.dirLen();
+            if (dirIdx >= dirLen) {
+                break;
+            }
             if (tab == null) {
-                int dirLen = m.dirLen();
                 int di = (int) ((dirIdx + dirOffset) & (dirLen - 1));
                 Table newTab = m.directoryAt(di);
                 int index = newTab.index();
@@ -195,11 +200,18 @@ final class Iter {
      */
     private boolean take(int slotIdx) {
         boolean words = m.t.wordKeys();
-        long kw = words ? group.keyWord(groupG, slotIdx) : 0;
-        Object raw = words ? null : group.key(groupG, slotIdx);
-        Indirect ko = m.t.indirectKey() ? (Indirect) raw : null;
-        Object k = ko != null ? ko.value : raw;
+        boolean indirect = m.t.indirectKey();
+        // Next only addresses a key stored in the slot; the pointer of an indirect key it loads
+        // before testing whether the map moved on (table.go:834, 978), a direct key is loaded
+        // after that test (table.go:842, 981, 1085), by the compiled loop or the lookup.
+        Object raw = indirect ? group.key(groupG, slotIdx) : null;
         boolean grown = dirIdx < 0 ? m.dirLen() > 0 : tab.index() == -1;
+        long kw = words ? group.keyWord(groupG, slotIdx) : 0;
+        if (!indirect && !words) {
+            raw = group.key(groupG, slotIdx);
+        }
+        Indirect ko = indirect ? (Indirect) raw : null;
+        Object k = ko != null ? ko.value : raw;
         if (!grown) {
             setEntry(kw, k, ko, group, groupG, slotIdx);
             return true;

@@ -153,11 +153,15 @@ final class Map {
         return hasher.hash(key, s);
     }
 
-    /** The hash of the key in a slot, for grow, split and growToTable: word keys stay unboxed. */
+    /**
+     * The hash of the key in a slot, for grow, split and growToTable: word keys stay unboxed.
+     * {@code typ.Hasher(key, m.seed)} loads m.seed as an argument, then the hasher loads the key
+     * through its pointer (Go 1.26 map.go:631, table.go:1208, 1249).
+     */
     long hashSlot(Groups gs, int g, int i) {
         if (t.wordKeys()) {
-            long k = gs.keyWord(g, i);
-            return hasher.hashWord(k, seed());
+            long s = seed();
+            return hasher.hashWord(gs.keyWord(g, i), s);
         }
         return hash(keyOf(gs, g, i));
     }
@@ -294,7 +298,17 @@ final class Map {
 
     /** m.directoryIndex(hash): the top globalDepth bits; 0 for a one-entry directory. */
     int directoryIndex(long hash) {
-        if (dirLen() == 1) {
+        return directoryIndex(hash, dirLen());
+    }
+
+    /**
+     * m.directoryIndex(hash) inlined where the caller has just tested m.dirLen with no store or
+     * call since: the compiled code tests the value it loaded instead of loading it again
+     * (Go 1.26 Delete, map.go:665 then 339; getWithKey, 418 then 339; runtime_mapaccess2, the
+     * same).
+     */
+    int directoryIndex(long hash, int dirLen) {
+        if (dirLen == 1) {
             return 0;
         }
         return (int) (hash >>> (globalShift() & 63));
@@ -363,11 +377,12 @@ final class Map {
             throw new GoFatalError("concurrent map read and map write");
         }
         long hash = hash(key);
-        if (dirLen() == 0) {
+        int dirLen = dirLen();
+        if (dirLen == 0) {
             int i = getWithKeySmall(hash, key);
             return i < 0 ? null : new Table.Slot((Groups) dirPtr(), 0, i);
         }
-        return directoryAt(directoryIndex(hash)).getWithKey(hash, key);
+        return directoryAt(directoryIndex(hash, dirLen)).getWithKey(hash, key);
     }
 
     /**
@@ -387,15 +402,17 @@ final class Map {
     }
 
     /**
-     * m.putSlotSmall(typ, hash, key) and its fast variants: an existing key is updated in place
+     * m.putSlotSmall(typ, hash, key) and its fast variants, on the group gs the caller loaded from
+     * dirPtr (the runtime loads it once): an existing key is updated in place
      * (its key stored again when the type needs key update); otherwise the lowest empty slot takes
      * it. A small map never has tombstones, so a group with no empty-or-deleted slot means a
-     * concurrent writer. Returns the slot.
+     * concurrent writer. {@code wordKeys}: keys compared as machine words (fast32, fast64), so the
+     * control word loaded for the H2 match also serves the empty-slot test. Returns the slot.
      */
-    int putSlotSmall(long hash, Object key, boolean keyUpdate) {
-        Groups gs = (Groups) dirPtr();
+    int putSlotSmall(Groups gs, long hash, Object key, boolean keyUpdate, boolean wordKeys) {
         int h2 = Group.h2(hash);
-        for (long match = Group.matchH2(gs.ctrls(0), h2); match != 0; match = Group.removeFirst(match)) {
+        long ctrls = gs.ctrls(0);
+        for (long match = Group.matchH2(ctrls, h2); match != 0; match = Group.removeFirst(match)) {
             int i = Group.first(match);
             if (keyEquals(gs, 0, i, key)) {
                 if (keyUpdate) {
@@ -405,7 +422,9 @@ final class Map {
                 return i;
             }
         }
-        long match = Group.matchEmptyOrDeleted(gs.ctrls(0));
+        // Word keys: the word loaded for the H2 match serves (Go 1.26 runtime_fast64.go:160 and
+        // 177); Equal or memequal calls in between make the others load it again.
+        long match = Group.matchEmptyOrDeleted(wordKeys ? ctrls : gs.ctrls(0));
         if (match == 0) {
             throw new GoFatalError("small map with no empty slot (concurrent map writes?)");
         }
@@ -467,9 +486,10 @@ final class Map {
         long hash = hash(key);
         // Set writing after hashing: a hash that panics has not written.
         setWriting(writing() ^ 1);
-        if (dirLen() == 0) {
+        int dirLen = dirLen();
+        if (dirLen == 0) {
             deleteSmall(hash, key);
-        } else if (directoryAt(directoryIndex(hash)).delete(hash, key) && version.tombstonePossible()) {
+        } else if (directoryAt(directoryIndex(hash, dirLen)).delete(hash, key) && version.tombstonePossible()) {
             setTombstonePossible(true);
         }
         if (used() == 0) {
@@ -515,11 +535,13 @@ final class Map {
         }
         setWriting(writing() ^ 1);
         long removed = events != null ? used : 0;
-        if (dirLen() == 0) {
+        // One load of dirLen serves the test and the loop bound (map.go:745, 749).
+        int dirLen = dirLen();
+        if (dirLen == 0) {
             clearSmall();
         } else {
             Table lastTab = null;
-            for (int i = 0, n = dirLen(); i < n; i++) {
+            for (int i = 0; i < dirLen; i++) {
                 Table tt = directoryAt(i);
                 if (tt == lastTab) {
                     continue;

@@ -25,27 +25,35 @@ final class Runtime {
             throw new GoFatalError("concurrent map read and map write");
         }
         long hash = m.hash(key);
-        if (m.dirLen() <= 0) {
+        int dirLen = m.dirLen();
+        if (dirLen <= 0) {
             int i = m.getWithKeySmall(hash, key);
             return i < 0 ? null : m.elemOf((Groups) m.dirPtr(), 0, i);
         }
-        Table t = m.directoryAt(m.directoryIndex(hash));
-        return probe(m, t, hash, key);
+        Table t = m.directoryAt(m.directoryIndex(hash, dirLen));
+        return probe(m, t, hash, key, false);
     }
 
-    /** The table part of every mapaccess: H2 matches compared by key, a group with an empty slot ends it. */
-    static Object probe(Map m, Table t, long hash, Object key) {
+    /**
+     * The table part of every mapaccess: H2 matches compared by key, a group with an empty slot
+     * ends it. {@code wordKeys}: the keys compare as machine words (fast32, fast64), with no call
+     * between the control word's load and the empty test, so the compiled code tests the word
+     * it loaded (Go 1.26 runtime_fast64.go:62 and 75); a key compare that calls (Equal,
+     * memequal) makes it load the word again.
+     */
+    static Object probe(Map m, Table t, long hash, Object key, boolean wordKeys) {
         Groups gs = t.groups();
         int h2 = Group.h2(hash);
         for (ProbeSeq seq = new ProbeSeq(Group.h1(hash), gs.lengthMask());; seq.next()) {
             int g = seq.offset();
-            for (long match = Group.matchH2(gs.ctrls(g), h2); match != 0; match = Group.removeFirst(match)) {
+            long ctrls = gs.ctrls(g);
+            for (long match = Group.matchH2(ctrls, h2); match != 0; match = Group.removeFirst(match)) {
                 int i = Group.first(match);
                 if (m.keyEquals(gs, g, i, key)) {
                     return m.elemOf(gs, g, i);
                 }
             }
-            if (Group.matchEmpty(gs.ctrls(g)) != 0) {
+            if (Group.matchEmpty(wordKeys ? ctrls : gs.ctrls(g)) != 0) {
                 return null;
             }
         }
@@ -76,7 +84,7 @@ final class Runtime {
         if (small && m.used() < GroupType.SLOTS) {
             rg = (Groups) m.dirPtr();
             rgi = 0;
-            ri = m.putSlotSmall(hash, key, m.t.key().needKeyUpdate());
+            ri = m.putSlotSmall(rg, hash, key, m.t.key().needKeyUpdate(), false);
         } else {
             if (small) {
                 m.growToTable();

@@ -42,7 +42,7 @@ final class RuntimeFast {
             return null;
         }
         long hash = m.hash(key);
-        return Runtime.probe(m, m.directoryAt(m.directoryIndex(hash)), hash, key);
+        return Runtime.probe(m, m.directoryAt(m.directoryIndex(hash)), hash, key, true);
     }
 
     /**
@@ -63,10 +63,13 @@ final class RuntimeFast {
         int rgi;
         int ri;
         boolean small = m.dirLen() == 0;
+        // Only faststr updates the key; its compares call memequal. The others compare words.
+        boolean wordKeys = !keyUpdate;
         if (small && m.used() < GroupType.SLOTS) {
+            // putSlotSmallFast*'s one load of dirPtr (runtime_fast64.go:157).
             rg = (Groups) m.dirPtr();
             rgi = 0;
-            ri = m.putSlotSmall(hash, key, keyUpdate);
+            ri = m.putSlotSmall(rg, hash, key, keyUpdate, wordKeys);
         } else {
             if (small) {
                 m.growToTable();
@@ -81,7 +84,8 @@ final class RuntimeFast {
                 int h2 = Group.h2(hash);
                 for (ProbeSeq seq = new ProbeSeq(Group.h1(hash), gs.lengthMask());; seq.next()) {
                     int g = seq.offset();
-                    for (long match = Group.matchH2(gs.ctrls(g), h2); match != 0; match = Group.removeFirst(match)) {
+                    long ctrls = gs.ctrls(g);
+                    for (long match = Group.matchH2(ctrls, h2); match != 0; match = Group.removeFirst(match)) {
                         int i = Group.first(match);
                         if (m.keyEquals(gs, g, i, key)) {
                             if (keyUpdate) {
@@ -94,7 +98,9 @@ final class RuntimeFast {
                             break outer;
                         }
                     }
-                    long match = Group.matchEmptyOrDeleted(gs.ctrls(g));
+                    // Word keys: the word loaded for the H2 match (Go 1.26 runtime_fast64.go:254
+                    // serves 272); faststr loads it again after its memequal calls.
+                    long match = Group.matchEmptyOrDeleted(wordKeys ? ctrls : gs.ctrls(g));
                     if (match == 0) {
                         continue; // nothing but full slots: keep probing
                     }
@@ -163,7 +169,7 @@ final class RuntimeFast {
             return getWithoutKeySmallFastStr(m, key);
         }
         long hash = m.hash(key);
-        return Runtime.probe(m, m.directoryAt(m.directoryIndex(hash)), hash, key);
+        return Runtime.probe(m, m.directoryAt(m.directoryIndex(hash)), hash, key, false);
     }
 
     /** m.getWithoutKeySmallFastStr(typ, key). */

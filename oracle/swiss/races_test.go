@@ -1,0 +1,157 @@
+//go:build go1.24
+
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"testing"
+)
+
+// TestMain lets the test binary serve as the race child: runRaces re-executes
+// os.Executable() with -races-child, which here is the test binary.
+func TestMain(m *testing.M) {
+	if isRaceChild() {
+		raceChildMain(os.Args[2:])
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// outcomeRE: the outcome strings races.json may hold.
+var outcomeRE = regexp.MustCompile(`^(clean|hang|fatal: .+|crash: .+|` +
+	`(duplicate key)?( \+ )?(unreachable key)?( \+ )?(lost update)?( \+ )?(count mismatch)?)$`)
+
+// Each scenario's initial state has the shape its name promises, and a run on one P, where
+// the goroutines cannot overlap inside a map operation, ends clean.
+func TestRaceScenariosSequential(t *testing.T) {
+	if err := checkLayouts(); err != nil {
+		t.Fatal(err)
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	rng := rand.New(rand.NewSource(1))
+	for _, sc := range raceScenarios {
+		for i := 0; i < 20; i++ {
+			if out := runRaceOnce(sc, rng); out != raceClean {
+				t.Errorf("%s on one P: %s", sc.name, out)
+			}
+		}
+	}
+	shape := func(keys []uint64) *swissMap {
+		m := make(map[uint64]uint64)
+		for _, k := range keys {
+			m[k] = k
+		}
+		return mapOf(m)
+	}
+	growth, _ := findRaceScenario("three-inserts-growth")
+	if mm := shape(growth.initial); mm.dirLen != 1 || mm.directoryAt(0).capacity != 16 || mm.directoryAt(0).growthLeft != 0 {
+		t.Errorf("three-inserts-growth: dirLen %d, want one 16-slot table with no growth left", mm.dirLen)
+	}
+	toTable, _ := findRaceScenario("three-inserts-to-table")
+	if mm := shape(toTable.initial); mm.dirLen != 0 || mm.used != 8 {
+		t.Errorf("three-inserts-to-table: dirLen %d used %d, want a full small map", mm.dirLen, mm.used)
+	}
+	last, _ := findRaceScenario("small-map-last-slot")
+	if mm := shape(last.initial); mm.dirLen != 0 || mm.used != 7 {
+		t.Errorf("small-map-last-slot: dirLen %d used %d, want a small map with one slot left", mm.dirLen, mm.used)
+	}
+	iter, _ := findRaceScenario("iterate-table-and-insert")
+	if mm := shape(iter.initial); mm.dirLen != 1 {
+		t.Errorf("iterate-table-and-insert: dirLen %d, want one table", mm.dirLen)
+	}
+}
+
+// The classifier names what a racing writer can leave: a Map.used that disagrees with the full
+// slots, a writing flag left toggled, a value no sequential order gives.
+func TestClassifyRace(t *testing.T) {
+	sc, _ := findRaceScenario("two-inserts")
+	m := map[uint64]uint64{100: 100, 1: 1, 2: 2}
+	if out := classifyRace(sc, m); out != raceClean {
+		t.Fatalf("clean map: %s", out)
+	}
+	mm := mapOf(m)
+	mm.used++
+	if out := classifyRace(sc, m); out != raceCountWrong {
+		t.Errorf("used+1: %s", out)
+	}
+	mm.used--
+	mm.writing ^= 1
+	if out := classifyRace(sc, m); out != "fatal: concurrent map read and map write" {
+		t.Errorf("writing left set: %s", out)
+	}
+	mm.writing ^= 1
+	delete(m, 2)
+	if out := classifyRace(sc, m); out != raceLostUpdate {
+		t.Errorf("m[2] missing: %s", out)
+	}
+	big := map[uint64]uint64{}
+	for k := uint64(100); k < 140; k++ {
+		big[k] = k
+	}
+	big[1], big[2] = 1, 2
+	if out := classifyRace(&raceScenario{name: "x", initial: rangeKeys(100, 139), progs: sc.progs}, big); out != raceClean {
+		t.Errorf("a map of tables: %s", out)
+	}
+}
+
+func TestRacesJSON(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	scs, err := parseRaceScenarios("small-map-last-slot,mutex-inserts,iterate-table-and-insert")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := parseRaceScenarios("two-inserts,nope"); err == nil {
+		t.Error("an unknown scenario was accepted")
+	}
+	dir := t.TempDir()
+	const runs = 40
+	results, err := runRaces(dir, raceOptions{exe: exe, runs: runs, procs: []int{2}, scenarios: scs, seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(results) != 3 {
+		t.Fatalf("%d results, want 3", len(results))
+	}
+	f, err := os.Open(filepath.Join(dir, "races.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		n++
+		var r raceResult
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			t.Fatalf("line %d: %v", n, err)
+		}
+		if r.Gomaxprocs != 2 || r.Runs != runs || r.Go != runtime.Version() || r.Scenario != scs[n-1].name {
+			t.Fatalf("line %d: %s", n, sc.Text())
+		}
+		total := 0
+		for o, c := range r.Outcomes {
+			if !outcomeRE.MatchString(o) || c <= 0 {
+				t.Errorf("line %d: outcome %q count %d", n, o, c)
+			}
+			total += c
+		}
+		if total != runs {
+			t.Errorf("line %d: outcomes add up to %d, want %d", n, total, runs)
+		}
+		if r.Scenario == "mutex-inserts" && r.Outcomes[raceClean] != runs {
+			t.Errorf("mutex-inserts is synchronised but had outcomes %v", r.Outcomes)
+		}
+	}
+	if n != 3 {
+		t.Fatalf("races.json has %d lines, want 3", n)
+	}
+}
