@@ -354,6 +354,12 @@ def check_07(test, nb):
     test.assertTrue(rows, "07: the real-runtime comparison is shown")
     test.assertTrue(all(r[-1] == "true" for r in rows), "07: every real outcome class is in the model")
     test.assertRegex(streams(nb), r"(committed data|the fresh run) of .*: go1\.19\.\d+", "07: which data, which Go")
+    swiss = {r[0] for r in table_rows(nb, "two-inserts-empty: every schedule")}
+    for outcome in ("fatal: concurrent map writes", "clean", "fatal: small map with no empty slot (concurrent map writes?)"):
+        test.assertIn(outcome, swiss, "07: two writers on an empty Go 1.26 map end in " + outcome)
+    test.assertRegex(streams(nb), r"Go 1\.26: (\d+) of \1 outcome \(scenario, class\) pairs seen on the real runtime",
+                     "07: every real Go 1.26 outcome class is in the model")
+    test.assertRegex(streams(nb), r"(committed data|the fresh run) of .*: go1\.26\.\d+", "07: which data, which Go (Swiss)")
     check_claims(test, nb, "07", 5)
 
 
