@@ -37,13 +37,21 @@ record Report(String title, List<String> workloads, List<String> impls, List<Rat
 
     private static List<String> swissWorkloads() {
         List<String> out = new ArrayList<>();
-        for (String op : List.of("insert", "lookupHit", "lookupMiss", "delete", "iterate")) {
+        for (String op : List.of("insert", "lookupHit", "lookupHitWord", "lookupMiss", "delete", "iterate")) {
             for (String size : List.of("1e3", "1e4", "1e5", "1e6")) {
                 out.add(op + "_" + size);
             }
         }
         out.addAll(List.of("insertHint_1e5", "mix_1e5", "lookupString_1e5"));
         return out;
+    }
+
+    /**
+     * The workload a Go benchmark measures for a JMH workload: Go's {@code sink += m[k]} is both
+     * {@code get} and {@code getWord} (lookupHitWord_1e5 → lookupHit_1e5).
+     */
+    static String peer(String workload) {
+        return workload.replace("lookupHitWord_", "lookupHit_");
     }
 
     private static Figure get(Map<String, Map<String, Figure>> figures, String impl, String workload) {
@@ -54,8 +62,13 @@ record Report(String title, List<String> workloads, List<String> impls, List<Rat
     /** The ratio's value on a workload; NaN if either side was not measured. */
     static double ratio(Map<String, Map<String, Figure>> figures, Ratio r, String workload) {
         Figure x = get(figures, r.a(), workload);
-        Figure y = get(figures, r.b(), workload);
+        Figure y = get(figures, r.b(), peer(workload));
         return x == null || y == null ? Double.NaN : x.median() / y.median();
+    }
+
+    /** Go's figures are filed under Go's workloads: a Go column shows the peer's figure. */
+    private static Figure cell(Map<String, Map<String, Figure>> figures, String impl, String workload) {
+        return impl.startsWith("Go ") ? get(figures, impl, peer(workload)) : get(figures, impl, workload);
     }
 
     void print(Map<String, Map<String, Figure>> figures, PrintStream out) {
@@ -67,7 +80,7 @@ record Report(String title, List<String> workloads, List<String> impls, List<Rat
         for (String w : workloads) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-26s", w));
             for (String impl : impls) {
-                Figure f = get(figures, impl, w);
+                Figure f = cell(figures, impl, w);
                 line.append(String.format(Locale.ROOT, " %-24s", f == null ? "-" : f.show()));
             }
             ratios.forEach(r -> line.append(String.format(Locale.ROOT, " %12.2f", ratio(figures, r, w))));
@@ -82,7 +95,7 @@ record Report(String title, List<String> workloads, List<String> impls, List<Rat
         lines.add("workload,impl,median_ns_per_op,min_ns_per_op,max_ns_per_op,bytes_per_op");
         for (String w : workloads) {
             for (String impl : impls) {
-                Figure f = get(figures, impl, w);
+                Figure f = cell(figures, impl, w);
                 if (f != null) {
                     lines.add(String.format(Locale.ROOT, "%s,%s,%.3f,%.3f,%.3f,%.1f", w, impl, f.median(), f.min(),
                             f.max(), f.bytesPerOp()));
@@ -100,16 +113,16 @@ record Report(String title, List<String> workloads, List<String> impls, List<Rat
         // A category chart needs every series on the same categories: the workloads all measured.
         // An implementation measured on fewer workloads than the first (events on, in the short
         // configuration) is left out of the chart rather than narrowing it.
-        List<String> measured = workloads.stream().filter(w -> get(figures, impls.get(0), w) != null).toList();
+        List<String> measured = workloads.stream().filter(w -> cell(figures, impls.get(0), w) != null).toList();
         List<String> drawn = impls.stream().filter(figures::containsKey)
-                .filter(i -> measured.stream().allMatch(w -> get(figures, i, w) != null)).toList();
-        List<String> xs = workloads.stream().filter(w -> drawn.stream().allMatch(i -> get(figures, i, w) != null))
+                .filter(i -> measured.stream().allMatch(w -> cell(figures, i, w) != null)).toList();
+        List<String> xs = workloads.stream().filter(w -> drawn.stream().allMatch(i -> cell(figures, i, w) != null))
                 .toList();
         if (xs.isEmpty()) {
             return;
         }
         for (String impl : drawn) {
-            chart.addSeries(impl, xs, xs.stream().map(w -> get(figures, impl, w).median()).toList());
+            chart.addSeries(impl, xs, xs.stream().map(w -> cell(figures, impl, w).median()).toList());
         }
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }

@@ -21,7 +21,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The Swiss engine (Go 1.26's rules) on the benchmark workloads, map[uint64]uint64 (and
  * map[string]int), with events off and with a listener that counts them, through the API a user
- * calls ({@code set/get/delete(Object...)}, {@code iterate()}). Scores are ns per map operation.
+ * calls ({@code set/get/delete(Object...)}, {@code iterate()}); lookup hits also through the
+ * unboxed {@code getWord(long)}. Scores are ns per map operation.
  *
  * <p>The sized workloads (insert, lookup hit and miss, delete, iterate at 10^3-10^6 entries) do
  * {@link #BATCH} operations per invocation and carry their position over to the next one, as
@@ -146,6 +147,26 @@ public class SwissBench {
             }
         }
         s.next = j;
+    }
+
+    /**
+     * The same lookups through {@link SwissMap#getWord}, the unboxed entry point for 8-byte keys
+     * and elems: what the Object API's two boxes (the key passed, the elem returned) cost.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long lookupHitWord(Sized s) {
+        SwissMap m = s.filled;
+        int j = s.next;
+        long sum = 0;
+        for (int i = 0; i < BATCH; i++) {
+            sum += m.getWord(Workloads.key(j));
+            if (++j == s.size) {
+                j = 0;
+            }
+        }
+        s.next = j;
+        return sum;
     }
 
     @Benchmark
