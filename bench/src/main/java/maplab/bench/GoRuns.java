@@ -25,37 +25,53 @@ final class GoRuns {
     private GoRuns() {
     }
 
-    /** The Go benchmark name → the workload id the JMH benchmarks use. */
+    /** The sized Go benchmarks (sub-benchmarks n=SIZE) → the JMH method names. */
+    private static final Map<String, String> SIZED = Map.of("Insert", "insert", "LookupHit", "lookupHit",
+            "LookupMiss", "lookupMiss", "Delete", "delete", "Iterate", "iterate");
+    private static final Map<String, String> PLAIN = Map.of("InsertHint", "insertHint_1e5", "Mix", "mix_1e5",
+            "LookupString", "lookupString_1e5");
+    private static final Pattern SIZED_NAME = Pattern.compile("(\\w+)/n=(\\d+)");
+
+    /** The Go benchmark name → the workload id the JMH benchmarks use, or null for another benchmark. */
     static String workload(String goName) {
-        switch (goName) {
-            case "Insert/n=1000": return "insert_1e3";
-            case "Insert/n=100000": return "insert_1e5";
-            case "Insert/n=10000000": return "insert_1e7";
-            case "InsertHint": return "insertHint_1e5";
-            case "LookupHit": return "lookupHit_1e5";
-            case "LookupMiss": return "lookupMiss_1e5";
-            case "Delete": return "delete_1e5";
-            case "Mix": return "mix_1e5";
-            case "Iterate": return "iterate_1e5";
-            case "LookupString": return "lookupString_1e5";
-            default: return null;
+        Matcher m = SIZED_NAME.matcher(goName);
+        if (m.matches()) {
+            String base = SIZED.get(m.group(1));
+            String size = Workloads.sizeTag(Long.parseLong(m.group(2)));
+            return base == null || size == null ? null : base + "_" + size;
         }
+        return PLAIN.get(goName);
     }
 
-    /** go test -bench with {@code go} (a command prefix), {@code count} repetitions. */
-    static Map<String, Figure> bench(List<String> go, Path oracle, int count, String benchtime)
+    /** Which benchmarks a Go run covers: the classic table's sizes only, or every size. */
+    enum Coverage {
+        CLASSIC, ALL
+    }
+
+    /** go test -bench with {@code go} (a command prefix), {@code count} repetitions: workload → samples. */
+    static Map<String, List<double[]>> samples(List<String> go, Path oracle, Coverage set, int count, String benchtime)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(go);
         cmd.addAll(List.of("test", "./bench", "-run", "^$", "-bench", ".", "-benchmem",
                 "-count", String.valueOf(count), "-benchtime", benchtime));
         Map<String, List<double[]>> samples = new LinkedHashMap<>();
-        for (String line : run(cmd, oracle)) {
+        for (String line : run(cmd, oracle, set == Coverage.CLASSIC ? "classic" : "all")) {
             Matcher m = LINE.matcher(line);
             if (m.matches() && workload(m.group(1)) != null) {
                 double bytes = m.group(3) == null ? Double.NaN : Double.parseDouble(m.group(3));
                 samples.computeIfAbsent(workload(m.group(1)), k -> new ArrayList<>())
                         .add(new double[] {Double.parseDouble(m.group(2)), bytes});
             }
+        }
+        return samples;
+    }
+
+    /** Merges runs of the same toolchain (workload → [ns/op, B/op] samples) into figures. */
+    @SafeVarargs
+    static Map<String, Figure> figures(Map<String, List<double[]>>... runs) {
+        Map<String, List<double[]>> samples = new LinkedHashMap<>();
+        for (Map<String, List<double[]>> run : runs) {
+            run.forEach((w, list) -> samples.computeIfAbsent(w, k -> new ArrayList<>()).addAll(list));
         }
         Map<String, Figure> out = new LinkedHashMap<>();
         samples.forEach((w, list) -> out.put(w, Figure.of(
@@ -68,7 +84,7 @@ final class GoRuns {
         List<String> cmd = new ArrayList<>(go);
         cmd.addAll(List.of("test", "./bench", "-run", "TestMapBytes", "-count", "1", "-v"));
         Map<Long, Long> out = new LinkedHashMap<>();
-        for (String line : run(cmd, oracle)) {
+        for (String line : run(cmd, oracle, "classic")) {
             Matcher m = BYTES.matcher(line);
             if (m.find()) {
                 out.put(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
@@ -77,10 +93,11 @@ final class GoRuns {
         return out;
     }
 
-    private static List<String> run(List<String> cmd, Path dir) throws IOException, InterruptedException {
+    private static List<String> run(List<String> cmd, Path dir, String set) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().put("GOTOOLCHAIN", "local");
         pb.environment().put("GOFLAGS", "");
+        pb.environment().put("MAPLAB_BENCH_SET", set);
         Process p = pb.start();
         List<String> lines = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

@@ -10,24 +10,45 @@ import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
-/** Runs the JMH benchmarks and collects, per implementation and workload, a {@link Figure}. */
+/** Runs the JMH benchmarks in two phases (classic, Swiss) and collects, per implementation and workload, a {@link Figure}. */
 final class JmhRuns {
 
     private JmhRuns() {
     }
 
     /**
-     * Runs the benchmarks matching {@code include}; returns implementation → workload → figure.
-     * The implementations are "engine" (events off), "engine+events" and "HashMap".
+     * The classic phase: EngineBench and HashMapBench matching {@code include}; implementation →
+     * workload → figure, the implementations "engine" (events off), "engine+events" and "HashMap".
      */
-    static Map<String, Map<String, Figure>> run(String include, boolean full) throws RunnerException {
-        ChainedOptionsBuilder opts = new OptionsBuilder()
+    static Map<String, Map<String, Figure>> classic(String include, boolean full) throws RunnerException {
+        return run(options(include, full).exclude("SwissBench"));
+    }
+
+    /**
+     * The Swiss phase: SwissBench matching {@code include}, events off at every size, events on
+     * at 10^3 and 10^5 only in the short configuration (at every size with --full); "Swiss" and
+     * "Swiss+events".
+     */
+    static Map<String, Map<String, Figure>> swiss(String include, boolean full) throws RunnerException {
+        Map<String, Map<String, Figure>> out = run(options(include, full)
+                .exclude("EngineBench|HashMapBench").param("events", "off"));
+        ChainedOptionsBuilder on = options(include, full).exclude("EngineBench|HashMapBench").param("events", "on");
+        if (!full) {
+            on.param("size", "1000", "100000");
+        }
+        run(on).forEach((impl, m) -> out.computeIfAbsent(impl, k -> new LinkedHashMap<>()).putAll(m));
+        return out;
+    }
+
+    private static ChainedOptionsBuilder options(String include, boolean full) {
+        return new OptionsBuilder()
                 .include(include)
                 .forks(full ? 3 : 1)
                 .warmupIterations(full ? 5 : 2)
@@ -37,13 +58,28 @@ final class JmhRuns {
                 .jvmArgsAppend("-Xmx8g")
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(true);
-        Collection<RunResult> results = new Runner(opts.build()).run();
+    }
+
+    private static Map<String, Map<String, Figure>> run(ChainedOptionsBuilder opts)
+            throws RunnerException {
+        Collection<RunResult> results;
+        try {
+            results = new Runner(opts.build()).run();
+        } catch (NoBenchmarksException e) {
+            return new LinkedHashMap<>(); // --only matched nothing in this phase
+        }
         Map<String, Map<String, Figure>> out = new LinkedHashMap<>();
         for (RunResult r : results) {
             String bench = r.getParams().getBenchmark();
             String workload = bench.substring(bench.lastIndexOf('.') + 1);
+            String size = r.getParams().getParam("size");
+            if (size != null) {
+                workload += "_" + Workloads.sizeTag(Long.parseLong(size));
+            }
+            boolean on = "on".equals(r.getParams().getParam("events"));
             String impl = bench.contains("HashMapBench") ? "HashMap"
-                    : "on".equals(r.getParams().getParam("events")) ? "engine+events" : "engine";
+                    : bench.contains("SwissBench") ? (on ? "Swiss+events" : "Swiss")
+                    : on ? "engine+events" : "engine";
             List<Double> samples = new ArrayList<>();
             for (BenchmarkResult br : r.getBenchmarkResults()) {
                 for (IterationResult ir : br.getIterationResults()) {

@@ -12,53 +12,90 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 
-/** The benchmark table: printed, written as CSV, and drawn as a bar chart (PNG). */
-final class Report {
+/**
+ * One benchmark table: printed, written as CSV, and drawn as a bar chart (PNG). {@link #CLASSIC}
+ * is the classic engine's table, {@link #SWISS} the Swiss engine's beside Go 1.26.
+ */
+record Report(String title, List<String> workloads, List<String> impls, List<Ratio> ratios, String bytesOf) {
 
-    static final List<String> WORKLOADS = List.of("insert_1e3", "insert_1e5", "insert_1e7", "insertHint_1e5",
-            "lookupHit_1e5", "lookupMiss_1e5", "delete_1e5", "mix_1e5", "iterate_1e5", "lookupString_1e5");
-    static final List<String> IMPLS = List.of("engine", "engine+events", "HashMap", "Go 1.19", "Go 1.26");
-
-    private final Map<String, Map<String, Figure>> figures;
-
-    Report(Map<String, Map<String, Figure>> figures) {
-        this.figures = figures;
+    /** A column of medians divided: {@code a / b}. */
+    record Ratio(String label, String a, String b) {
     }
 
-    private Figure get(String impl, String workload) {
+    static final Report CLASSIC = new Report("Map operations: the classic engine, java.util.HashMap and the real Go map",
+            List.of("insert_1e3", "insert_1e5", "insert_1e7", "insertHint_1e5", "lookupHit_1e5", "lookupMiss_1e5",
+                    "delete_1e5", "mix_1e5", "iterate_1e5", "lookupString_1e5"),
+            List.of("engine", "engine+events", "HashMap", "Go 1.19", "Go 1.26"),
+            List.of(new Ratio("eng/Go1.19", "engine", "Go 1.19"), new Ratio("eng/HashMap", "engine", "HashMap"),
+                    new Ratio("on/off", "engine+events", "engine")),
+            "engine");
+
+    static final Report SWISS = new Report("Map operations: the Swiss engine (Go 1.26 rules) and Go 1.26's map",
+            swissWorkloads(), List.of("Swiss", "Swiss+events", "Go 1.26"),
+            List.of(new Ratio("Swiss/Go1.26", "Swiss", "Go 1.26"), new Ratio("on/off", "Swiss+events", "Swiss")),
+            "Swiss");
+
+    private static List<String> swissWorkloads() {
+        List<String> out = new ArrayList<>();
+        for (String op : List.of("insert", "lookupHit", "lookupHitWord", "lookupMiss", "delete", "iterate")) {
+            for (String size : List.of("1e3", "1e4", "1e5", "1e6")) {
+                out.add(op + "_" + size);
+            }
+        }
+        out.addAll(List.of("insertHint_1e5", "mix_1e5", "lookupString_1e5"));
+        return out;
+    }
+
+    /**
+     * The workload a Go benchmark measures for a JMH workload: Go's {@code sink += m[k]} is both
+     * {@code get} and {@code getWord} (lookupHitWord_1e5 → lookupHit_1e5).
+     */
+    static String peer(String workload) {
+        return workload.replace("lookupHitWord_", "lookupHit_");
+    }
+
+    private static Figure get(Map<String, Map<String, Figure>> figures, String impl, String workload) {
         Map<String, Figure> m = figures.get(impl);
         return m == null ? null : m.get(workload);
     }
 
-    private double ratio(String a, String b, String workload) {
-        Figure x = get(a, workload);
-        Figure y = get(b, workload);
+    /** The ratio's value on a workload; NaN if either side was not measured. */
+    static double ratio(Map<String, Map<String, Figure>> figures, Ratio r, String workload) {
+        Figure x = get(figures, r.a(), workload);
+        Figure y = get(figures, r.b(), peer(workload));
         return x == null || y == null ? Double.NaN : x.median() / y.median();
     }
 
-    void print(PrintStream out) {
-        out.printf(Locale.ROOT, "%-17s %-24s %-24s %-24s %-24s %-24s %9s %9s %7s %12s%n", "ns/op (median [min..max])",
-                "engine", "engine+events", "HashMap", "Go 1.19", "Go 1.26", "eng/Go1.19", "eng/HashMap", "on/off", "engine B/op");
-        for (String w : WORKLOADS) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-17s", w));
-            for (String impl : IMPLS) {
-                Figure f = get(impl, w);
+    /** Go's figures are filed under Go's workloads: a Go column shows the peer's figure. */
+    private static Figure cell(Map<String, Map<String, Figure>> figures, String impl, String workload) {
+        return impl.startsWith("Go ") ? get(figures, impl, peer(workload)) : get(figures, impl, workload);
+    }
+
+    void print(Map<String, Map<String, Figure>> figures, PrintStream out) {
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-26s", "ns/op (median [min..max])"));
+        impls.forEach(i -> head.append(String.format(Locale.ROOT, " %-24s", i)));
+        ratios.forEach(r -> head.append(String.format(Locale.ROOT, " %12s", r.label())));
+        head.append(String.format(Locale.ROOT, " %12s", bytesOf + " B/op"));
+        out.println(head);
+        for (String w : workloads) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-26s", w));
+            for (String impl : impls) {
+                Figure f = cell(figures, impl, w);
                 line.append(String.format(Locale.ROOT, " %-24s", f == null ? "-" : f.show()));
             }
-            Figure e = get("engine", w);
-            line.append(String.format(Locale.ROOT, " %9.2f %9.2f %7.2f %12.1f", ratio("engine", "Go 1.19", w),
-                    ratio("engine", "HashMap", w), ratio("engine+events", "engine", w),
-                    e == null ? Double.NaN : e.bytesPerOp()));
+            ratios.forEach(r -> line.append(String.format(Locale.ROOT, " %12.2f", ratio(figures, r, w))));
+            Figure e = get(figures, bytesOf, w);
+            line.append(String.format(Locale.ROOT, " %12.1f", e == null ? Double.NaN : e.bytesPerOp()));
             out.println(line);
         }
     }
 
-    void writeCsv(Path file) throws IOException {
+    void writeCsv(Map<String, Map<String, Figure>> figures, Path file) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("workload,impl,median_ns_per_op,min_ns_per_op,max_ns_per_op,bytes_per_op");
-        for (String w : WORKLOADS) {
-            for (String impl : IMPLS) {
-                Figure f = get(impl, w);
+        for (String w : workloads) {
+            for (String impl : impls) {
+                Figure f = cell(figures, impl, w);
                 if (f != null) {
                     lines.add(String.format(Locale.ROOT, "%s,%s,%.3f,%.3f,%.3f,%.1f", w, impl, f.median(), f.min(),
                             f.max(), f.bytesPerOp()));
@@ -68,20 +105,24 @@ final class Report {
         Files.write(file, lines);
     }
 
-    void writeChart(Path file) throws IOException {
-        CategoryChart chart = new CategoryChartBuilder().width(1400).height(600)
-                .title("Map operations: the MapLab engine, java.util.HashMap and the real Go map")
+    void writeChart(Map<String, Map<String, Figure>> figures, Path file) throws IOException {
+        CategoryChart chart = new CategoryChartBuilder().width(1400).height(600).title(title)
                 .xAxisTitle("workload").yAxisTitle("ns per operation (median)").build();
         // Linear: XChart cannot draw bars on a logarithmic axis (bars start at 0).
         chart.getStyler().setXAxisLabelRotation(30);
         // A category chart needs every series on the same categories: the workloads all measured.
-        List<String> impls = IMPLS.stream().filter(figures::containsKey).toList();
-        List<String> xs = WORKLOADS.stream().filter(w -> impls.stream().allMatch(i -> get(i, w) != null)).toList();
+        // An implementation measured on fewer workloads than the first (events on, in the short
+        // configuration) is left out of the chart rather than narrowing it.
+        List<String> measured = workloads.stream().filter(w -> cell(figures, impls.get(0), w) != null).toList();
+        List<String> drawn = impls.stream().filter(figures::containsKey)
+                .filter(i -> measured.stream().allMatch(w -> cell(figures, i, w) != null)).toList();
+        List<String> xs = workloads.stream().filter(w -> drawn.stream().allMatch(i -> cell(figures, i, w) != null))
+                .toList();
         if (xs.isEmpty()) {
             return;
         }
-        for (String impl : impls) {
-            chart.addSeries(impl, xs, xs.stream().map(w -> get(impl, w).median()).toList());
+        for (String impl : drawn) {
+            chart.addSeries(impl, xs, xs.stream().map(w -> cell(figures, impl, w).median()).toList());
         }
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }

@@ -12,6 +12,17 @@ final class Workloads {
     private Workloads() {
     }
 
+    /** "1e5" for 100000: the size suffix of a workload id; null unless size is a power of ten. */
+    static String sizeTag(long size) {
+        int e = 0;
+        for (long v = size; v > 1; v /= 10, e++) {
+            if (v % 10 != 0) {
+                return null;
+            }
+        }
+        return size >= 1 ? "1e" + e : null;
+    }
+
     /** The i-th key: i times the golden ratio, spread over all 64 bits (Go's uint64 arithmetic). */
     static long key(long i) {
         return i * 0x9E3779B97F4A7C15L;

@@ -153,6 +153,11 @@ final class Map {
         return hasher.hash(key, s);
     }
 
+    /** typ.Hasher(key, m.seed) of an 8-byte key kept as a word (always reflexive): hash(key), unboxed. */
+    long hashWord(long key) {
+        return hasher.hashWord(key, seed());
+    }
+
     /**
      * The hash of the key in a slot, for grow, split and growToTable: word keys stay unboxed.
      * {@code typ.Hasher(key, m.seed)} loads m.seed as an argument, then the hasher loads the key

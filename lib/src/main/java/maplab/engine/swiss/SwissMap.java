@@ -110,6 +110,24 @@ public final class SwissMap implements GoMap {
         return m.t.elem().own(e);
     }
 
+    /**
+     * {@code v := m[key]} for a map whose keys and elems are 8-byte integers (map[uint64]uint64,
+     * map[int64]int, ...), with neither boxed: runtime_mapaccess1_fast64, which answers the zero
+     * value, 0, for an absent key. It touches the map as {@link #get} does, access for access;
+     * {@code get} boxes the key it is given and the elem it returns, which is what a Java caller
+     * of the Object API pays.
+     *
+     * @throws IllegalStateException if this map's keys or elems are not 8-byte integers
+     */
+    public long getWord(long key) {
+        if (!m.t.wordKeys() || !m.t.wordElems() || m.t.variant() != MapType.Variant.FAST64) {
+            throw new IllegalStateException("getWord needs a map with 8-byte integer keys and elems, such as"
+                    + " map[uint64]uint64; this map is " + m.t.mapType() + ": use get");
+        }
+        begin();
+        return RuntimeFast.mapaccessWord(m, key);
+    }
+
     /** delete(m, key): mapdelete or a fast variant, both Map.Delete. */
     @Override
     public boolean delete(Object key) {

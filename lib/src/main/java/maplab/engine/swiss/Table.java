@@ -304,7 +304,7 @@ final class Table {
                 if ((gs.ctrl(i, j) & Group.CTRL_EMPTY) == Group.CTRL_EMPTY) {
                     continue; // empty or deleted
                 }
-                long hash = m.hash(m.keyOf(gs, i, j));
+                long hash = m.hashSlot(gs, i, j); // the same accesses as m.hash(key), without boxing a word key
                 ((hash & mask) == 0 ? left : right).uncheckedPutSlot(hash, gs, i, j);
             }
         }
@@ -327,7 +327,7 @@ final class Table {
                     if ((gs.ctrl(i, j) & Group.CTRL_EMPTY) == Group.CTRL_EMPTY) {
                         continue;
                     }
-                    nt.uncheckedPutSlot(m.hash(m.keyOf(gs, i, j)), gs, i, j);
+                    nt.uncheckedPutSlot(m.hashSlot(gs, i, j), gs, i, j); // hashSlot: a word key stays unboxed
                 }
             }
         }
