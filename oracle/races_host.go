@@ -9,7 +9,7 @@ import "maplab/oracle/internal/racerun"
 
 // raceHost is read at each call: the tests add scenarios to raceScenarios first.
 func raceHost() racerun.Host {
-	return racerun.Host{Scenarios: raceScenarios, NameWidth: 22, CheckLayouts: checkLayouts, Once: runRaceOnce, Fail: fail}
+	return racerun.Host{Scenarios: raceScenarios, NameWidth: 22, CheckLayouts: checkLayouts, Once: runRaceOnce}
 }
 
 // isRaceChild reports whether the process was started as a race child.

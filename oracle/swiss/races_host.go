@@ -9,7 +9,7 @@ import "maplab/oracle/internal/racerun"
 
 // raceHost is read at each call, so that it sees raceScenarios as it is then.
 func raceHost() racerun.Host {
-	return racerun.Host{Scenarios: raceScenarios, NameWidth: 24, CheckLayouts: checkLayouts, Once: runRaceOnce, Fail: fail}
+	return racerun.Host{Scenarios: raceScenarios, NameWidth: 24, CheckLayouts: checkLayouts, Once: runRaceOnce}
 }
 
 // isRaceChild reports whether the process was started as a race child.

@@ -29,9 +29,6 @@ const (
 
 var afterModes = map[string]afterMode{"all": afterAll, "none": afterNone, "final": afterFinal, "sparse": afterSparse}
 
-// failure is a workload assertion that did not hold; record() turns it into an error.
-type failure struct{ msg string }
-
 // iterState is one paused range loop.
 type iterState struct {
 	it       *reflect.MapIter
@@ -68,7 +65,7 @@ type session struct {
 }
 
 func (s *session) failf(format string, args ...any) {
-	panic(failure{fmt.Sprintf(format, args...)})
+	panic(tracekit.Failure{Msg: fmt.Sprintf(format, args...)})
 }
 
 func (s *session) require(ok bool, format string, args ...any) {

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"time"
+
+	"maplab/oracle/internal/cli"
 )
 
 // ChildFlag is the first argument of a race child: the oracle re-executed as
@@ -29,44 +31,32 @@ type Host struct {
 	NameWidth    int                                       // width of the scenario column it prints
 	CheckLayouts func() error                              // its check of its mirrors of the runtime's structures
 	Once         func(sc *Scenario, rng *rand.Rand) string // one run in this process, classified
-	Fail         func(format string, args ...interface{})  // prints "oracle: ..." and exits 1
-}
-
-// checkRuntime fails unless the oracle can read this runtime's structures. Its message
-// starts with "oracle: ", which is how the parent tells a child's refusal from a crash.
-func (h Host) checkRuntime() {
-	if runtime.GOARCH != "amd64" {
-		h.Fail("the oracle reads amd64 layouts; this is %s", runtime.GOARCH)
-	}
-	if err := h.CheckLayouts(); err != nil {
-		h.Fail("%s (layout.go): %v", runtime.Version(), err)
-	}
 }
 
 // Main is oracle -races DIR with the flags -runs, -procs, -scenarios and -seed: it runs the
 // scenarios, prints the table and a summary line.
 func (h Host) Main(dir string, runs int, procs, names string, seed int64) {
-	h.checkRuntime()
+	cli.CheckRuntime(h.CheckLayouts)
 	if runs < 1 {
-		h.Fail("-runs %d: want at least 1", runs)
+		cli.Fail("-runs %d: want at least 1", runs)
 	}
 	ps, err := ParseProcs(procs)
 	if err != nil {
-		h.Fail("%v", err)
+		cli.Fail("%v", err)
 	}
 	scs, err := ParseScenarios(names, h.Scenarios)
 	if err != nil {
-		h.Fail("%v", err)
+		cli.Fail("%v", err)
 	}
 	exe, err := os.Executable()
 	if err != nil {
-		h.Fail("%v", err)
+		cli.Fail("%v", err)
 	}
 	begin := time.Now()
 	results, err := Run(dir, Options{Exe: exe, Runs: runs, Procs: ps, Scenarios: scs, Seed: seed,
 		Progress: os.Stderr, NameWidth: h.NameWidth})
 	if err != nil {
-		h.Fail("races: %v", err)
+		cli.Fail("races: %v", err)
 	}
 	PrintTable(os.Stdout, results, h.NameWidth)
 	fmt.Printf("%s: %d runs per configuration, %s; wrote %s in %.1fs\n", runtime.Version(), runs,
@@ -76,18 +66,18 @@ func (h Host) Main(dir string, runs int, procs, names string, seed int64) {
 // ChildMain runs the child; args are the arguments after ChildFlag.
 func (h Host) ChildMain(args []string) {
 	if len(args) < 1 {
-		h.Fail("%s: missing scenario", ChildFlag)
+		cli.Fail("%s: missing scenario", ChildFlag)
 	}
 	sc, ok := Find(h.Scenarios, args[0])
 	if !ok {
-		h.Fail("%s: unknown scenario %q", ChildFlag, args[0])
+		cli.Fail("%s: unknown scenario %q", ChildFlag, args[0])
 	}
 	fs := flag.NewFlagSet(ChildFlag, flag.ExitOnError)
 	runs := fs.Int("runs", 1, "runs")
 	procs := fs.Int("procs", 0, "GOMAXPROCS (0: leave as is)")
 	seed := fs.Int64("seed", 1, "seed of the random delays")
 	fs.Parse(args[1:])
-	h.checkRuntime()
+	cli.CheckRuntime(h.CheckLayouts)
 	if *procs > 0 {
 		runtime.GOMAXPROCS(*procs)
 	}

@@ -3,7 +3,6 @@ package racerun
 import (
 	"bufio"
 	"encoding/json"
-	"fmt"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -42,10 +41,6 @@ var testHost = Host{
 	NameWidth:    12,
 	CheckLayouts: func() error { return nil },
 	Once:         func(sc *Scenario, rng *rand.Rand) string { return RunOnce(sc, rng, rangeClassify) },
-	Fail: func(format string, args ...interface{}) {
-		fmt.Fprintf(os.Stderr, "oracle: "+format+"\n", args...)
-		os.Exit(1)
-	},
 }
 
 var mutexSets = &Scenario{Name: "mutex-sets", Initial: []uint64{100}, Progs: [][]Op{{Set(1)}, {Set(2)}},
