@@ -42,17 +42,11 @@ type liveResult struct {
 }
 
 type gcResult struct {
-	Name          string `json:"name"`
-	Gogc          int    `json:"gogc"`
-	N             int    `json:"n"`
-	BaseHeapAlloc uint64 `json:"baseHeapAlloc"` // HeapAlloc after runtime.GC(), before make
-	BaseNextGC    uint64 `json:"baseNextGC"`
-	NumGC         uint32 `json:"numGC"` // cycles during the inserts
-	// After one more forced collection with the map alive (heapMarked and the goal it gave):
-	// the Java check derives the stacks-and-globals scan term of the goal from them.
-	HeapAllocAfter uint64 `json:"heapAllocAfter"`
-	NextGCAfter    uint64 `json:"nextGCAfter"`
-	Hashes         string `json:"hashes"`
+	Name string `json:"name"`
+	Gogc int    `json:"gogc"`
+	N    int    `json:"n"`
+	memkit.GCCount
+	Hashes string `json:"hashes"`
 }
 
 type memReport struct {
@@ -118,9 +112,7 @@ func measureLive[K comparable, V any](dir, name, kt, et string, hint int, phases
 func measureGC(dir string, gogc, n int) gcResult {
 	res := gcResult{Name: fmt.Sprintf("gc-u64-%d-gogc%d", n, gogc), Gogc: gogc, N: n}
 	res.Hashes = res.Name + ".hashes"
-	c := memkit.CountGC(dir, res.Hashes, gogc, n, memEngine)
-	res.BaseHeapAlloc, res.BaseNextGC, res.NumGC = c.BaseHeapAlloc, c.BaseNextGC, c.NumGC
-	res.HeapAllocAfter, res.NextGCAfter = c.HeapAllocAfter, c.NextGCAfter
+	res.GCCount = memkit.CountGC(dir, res.Hashes, gogc, n, memEngine)
 	return res
 }
 

@@ -50,18 +50,12 @@ type memLive struct {
 }
 
 type memGC struct {
-	Name          string `json:"name"`
-	Gogc          int    `json:"gogc"`
-	N             int    `json:"n"`
-	Mark          string `json:"mark"`          // "concurrent" or "stw" (GODEBUG=gcstoptheworld=1)
-	BaseHeapAlloc uint64 `json:"baseHeapAlloc"` // HeapAlloc after runtime.GC(), before make
-	BaseNextGC    uint64 `json:"baseNextGC"`
-	NumGC         uint32 `json:"numGC"` // cycles during the inserts
-	// After one more forced collection with the map alive (heapMarked and the goal it gave):
-	// the Java check derives the stacks-and-globals scan term of the goal from them.
-	HeapAllocAfter uint64 `json:"heapAllocAfter"`
-	NextGCAfter    uint64 `json:"nextGCAfter"`
-	Hashes         string `json:"hashes"`
+	Name string `json:"name"`
+	Gogc int    `json:"gogc"`
+	N    int    `json:"n"`
+	Mark string `json:"mark"` // "concurrent" or "stw" (GODEBUG=gcstoptheworld=1)
+	memkit.GCCount
+	Hashes string `json:"hashes"`
 }
 
 type memReport struct {
@@ -174,9 +168,7 @@ func measureMem[K comparable, V any](dir, name, kt, et string, hint int, phases 
 func measureMemGC(dir, mark string, gogc, n int) memGC {
 	res := memGC{Name: fmt.Sprintf("gc-u64-%d-gogc%d-%s", n, gogc, mark), Gogc: gogc, N: n, Mark: mark}
 	res.Hashes = res.Name + ".hashes"
-	c := memkit.CountGC(dir, res.Hashes, gogc, n, memEngine)
-	res.BaseHeapAlloc, res.BaseNextGC, res.NumGC = c.BaseHeapAlloc, c.BaseNextGC, c.NumGC
-	res.HeapAllocAfter, res.NextGCAfter = c.HeapAllocAfter, c.NextGCAfter
+	res.GCCount = memkit.CountGC(dir, res.Hashes, gogc, n, memEngine)
 	return res
 }
 

@@ -170,14 +170,16 @@ func MeasureLive[K comparable, V any](dir, name, kt, et string, hint int, phases
 	return res
 }
 
-// GCCount is what CountGC measures, in the fields both oracles' GC records carry.
+// GCCount is what CountGC measures; each oracle's GC record embeds it, so its fields stand
+// in memory.json where the embedding puts them.
 type GCCount struct {
-	BaseHeapAlloc uint64 // HeapAlloc after runtime.GC(), before make
-	BaseNextGC    uint64
-	NumGC         uint32 // cycles during the inserts
-	// After one more forced collection with the map alive (heapMarked and the goal it gave).
-	HeapAllocAfter uint64
-	NextGCAfter    uint64
+	BaseHeapAlloc uint64 `json:"baseHeapAlloc"` // HeapAlloc after runtime.GC(), before make
+	BaseNextGC    uint64 `json:"baseNextGC"`
+	NumGC         uint32 `json:"numGC"` // cycles during the inserts
+	// After one more forced collection with the map alive (heapMarked and the goal it gave):
+	// the Java check derives the stacks-and-globals scan term of the goal from them.
+	HeapAllocAfter uint64 `json:"heapAllocAfter"`
+	NextGCAfter    uint64 `json:"nextGCAfter"`
 }
 
 // CountGC counts the cycles the runtime runs while n keys go into a new map[uint64]uint64
