@@ -24,8 +24,6 @@ package main
 import (
 	"fmt"
 	"math/rand"
-	"sync"
-	"sync/atomic"
 	"unsafe"
 
 	"maplab/oracle/internal/racerun"
@@ -33,93 +31,28 @@ import (
 
 type raceScenario = racerun.Scenario
 
-// raceSink keeps read results alive (atomic: the goroutines write it concurrently).
-var raceSink uint64
-
-func twoSets(a, b uint64) func(m map[uint64]uint64) []func() {
-	return func(m map[uint64]uint64) []func() {
-		return []func(){func() { m[a] = a }, func() { m[b] = b }}
-	}
-}
-
-func threeSets(m map[uint64]uint64) []func() {
-	return []func(){func() { m[1] = 1 }, func() { m[2] = 2 }, func() { m[3] = 3 }}
-}
-
-func rangeAndSet(m map[uint64]uint64) []func() {
-	return []func(){
-		func() {
-			sum := uint64(0)
-			for k, v := range m {
-				sum += k + v
-			}
-			atomic.AddUint64(&raceSink, sum)
-		},
-		func() { m[1] = 1 },
-	}
-}
-
+// raceScenarios: the statements are racerun's; the initial maps are chosen for the Swiss map
+// (a small map of one group, a full small map, a table with no growth left).
 var raceScenarios = []*raceScenario{
-	{Name: "two-inserts-empty", Doc: "make(map) without hint (no group yet); G1 m[1]=1, G2 m[2]=2",
-		Progs: [][]racerun.Op{{racerun.Set(1)}, {racerun.Set(2)}}, Build: twoSets(1, 2)},
-	{Name: "two-inserts", Doc: "initial {100}; G1 m[1]=1, G2 m[2]=2",
-		Initial: []uint64{100}, Progs: [][]racerun.Op{{racerun.Set(1)}, {racerun.Set(2)}}, Build: twoSets(1, 2)},
-	{Name: "insert-and-lookup", Doc: "initial {100}; G1 m[1]=1, G2 v := m[100]",
-		Initial: []uint64{100},
-		Progs:   [][]racerun.Op{{racerun.Set(1)}, {racerun.Get(100)}},
-		Build: func(m map[uint64]uint64) []func() {
-			return []func(){
-				func() { m[1] = 1 },
-				func() { v := m[100]; atomic.AddUint64(&raceSink, v) },
-			}
-		}},
-	{Name: "iterate-and-insert", Doc: "initial {100,101,102} (small map); G1 for k, v := range m {sum += k+v}, G2 m[1]=1",
-		Initial: []uint64{100, 101, 102},
-		Progs:   [][]racerun.Op{{racerun.Range()}, {racerun.Set(1)}}, Build: rangeAndSet},
-	{Name: "insert-and-delete", Doc: "initial {100,101}; G1 delete(m,100), G2 m[1]=1",
-		Initial: []uint64{100, 101},
-		Progs:   [][]racerun.Op{{racerun.Delete(100)}, {racerun.Set(1)}},
-		Build: func(m map[uint64]uint64) []func() {
-			return []func(){func() { delete(m, 100) }, func() { m[1] = 1 }}
-		}},
-	{Name: "three-inserts-growth", Doc: "initial 100..113 (14 keys: a 16-slot table with no growth left, so the next new key rehashes it); G1..G3 m[i]=i",
-		Initial: racerun.RangeKeys(100, 113),
-		Progs:   [][]racerun.Op{{racerun.Set(1)}, {racerun.Set(2)}, {racerun.Set(3)}}, Build: threeSets},
-	{Name: "four-inserts", Doc: "initial {100}; G1..G4 m[i]=i",
-		Initial: []uint64{100},
-		Progs:   [][]racerun.Op{{racerun.Set(1)}, {racerun.Set(2)}, {racerun.Set(3)}, {racerun.Set(4)}},
-		Build: func(m map[uint64]uint64) []func() {
-			return []func(){func() { m[1] = 1 }, func() { m[2] = 2 }, func() { m[3] = 3 }, func() { m[4] = 4 }}
-		}},
-	{Name: "mutex-inserts", Doc: "initial {100}; G1 mu.Lock(); m[1]=1; mu.Unlock(), G2 the same with key 2 (synchronised)",
-		Initial: []uint64{100},
-		Progs:   [][]racerun.Op{{racerun.Set(1)}, {racerun.Set(2)}},
-		Build: func(m map[uint64]uint64) []func() {
-			var mu sync.Mutex
-			return []func(){
-				func() { mu.Lock(); m[1] = 1; mu.Unlock() },
-				func() { mu.Lock(); m[2] = 2; mu.Unlock() },
-			}
-		}},
-	{Name: "channel-handoff", Doc: "initial {100}; G1 m[1]=1; c <- struct{}{}, G2 <-c; m[2]=2 (unbuffered; synchronised)",
-		Initial: []uint64{100},
-		Progs:   [][]racerun.Op{{racerun.Set(1)}, {racerun.Set(2)}},
-		Build: func(m map[uint64]uint64) []func() {
-			c := make(chan struct{})
-			return []func(){
-				func() { m[1] = 1; c <- struct{}{} },
-				func() { <-c; m[2] = 2 },
-			}
-		}},
-	{Name: "three-inserts-to-table", Doc: "initial 100..107 (a full small map: the next new key grows it into a table); G1..G3 m[i]=i",
-		Initial: racerun.RangeKeys(100, 107),
-		Progs:   [][]racerun.Op{{racerun.Set(1)}, {racerun.Set(2)}, {racerun.Set(3)}}, Build: threeSets},
-	{Name: "small-map-last-slot", Doc: "initial 100..106 (7 keys: one empty slot left in the small group); G1 m[1]=1, G2 m[2]=2",
-		Initial: racerun.RangeKeys(100, 106),
-		Progs:   [][]racerun.Op{{racerun.Set(1)}, {racerun.Set(2)}}, Build: twoSets(1, 2)},
-	{Name: "iterate-table-and-insert", Doc: "initial 100..109 (one table); G1 for k, v := range m {sum += k+v}, G2 m[1]=1",
-		Initial: racerun.RangeKeys(100, 109),
-		Progs:   [][]racerun.Op{{racerun.Range()}, {racerun.Set(1)}}, Build: rangeAndSet},
+	racerun.Inserts("two-inserts-empty", "make(map) without hint (no group yet); G1 m[1]=1, G2 m[2]=2", nil, 1, 2),
+	racerun.Inserts("two-inserts", "initial {100}; G1 m[1]=1, G2 m[2]=2", []uint64{100}, 1, 2),
+	racerun.InsertAndLookup("insert-and-lookup", "initial {100}; G1 m[1]=1, G2 v := m[100]", []uint64{100}, 1, 100),
+	racerun.IterateAndInsert("iterate-and-insert", "initial {100,101,102} (small map); G1 for k, v := range m {sum += k+v}, G2 m[1]=1",
+		[]uint64{100, 101, 102}, 1),
+	racerun.DeleteAndInsert("insert-and-delete", "initial {100,101}; G1 delete(m,100), G2 m[1]=1", []uint64{100, 101}, 100, 1),
+	racerun.Inserts("three-inserts-growth", "initial 100..113 (14 keys: a 16-slot table with no growth left, so the next new key rehashes it); G1..G3 m[i]=i",
+		racerun.RangeKeys(100, 113), 1, 2, 3),
+	racerun.Inserts("four-inserts", "initial {100}; G1..G4 m[i]=i", []uint64{100}, 1, 2, 3, 4),
+	racerun.MutexInserts("mutex-inserts", "initial {100}; G1 mu.Lock(); m[1]=1; mu.Unlock(), G2 the same with key 2 (synchronised)",
+		[]uint64{100}, 1, 2),
+	racerun.ChannelHandoff("channel-handoff", "initial {100}; G1 m[1]=1; c <- struct{}{}, G2 <-c; m[2]=2 (unbuffered; synchronised)",
+		[]uint64{100}, 1, 2),
+	racerun.Inserts("three-inserts-to-table", "initial 100..107 (a full small map: the next new key grows it into a table); G1..G3 m[i]=i",
+		racerun.RangeKeys(100, 107), 1, 2, 3),
+	racerun.Inserts("small-map-last-slot", "initial 100..106 (7 keys: one empty slot left in the small group); G1 m[1]=1, G2 m[2]=2",
+		racerun.RangeKeys(100, 106), 1, 2),
+	racerun.IterateAndInsert("iterate-table-and-insert", "initial 100..109 (one table); G1 for k, v := range m {sum += k+v}, G2 m[1]=1",
+		racerun.RangeKeys(100, 109), 1),
 }
 
 // runRaceOnce runs one scenario once in this process and classifies the result. A fatal
