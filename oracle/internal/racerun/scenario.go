@@ -32,8 +32,8 @@ type Scenario struct {
 	Initial []uint64 // inserted (k -> k) by the main goroutine before the goroutines start
 	Progs   [][]Op   // each goroutine's operations, in program order
 	// Build returns the goroutine bodies for map m (already holding Initial); body i performs
-	// Progs[i] with ordinary, non-generic map code written in the oracle, so that the
-	// toolchain building it emits its own fast map calls.
+	// Progs[i] with ordinary, non-generic map code (bodies.go), so that the toolchain
+	// building the oracle emits its own fast map calls.
 	Build func(m map[uint64]uint64) []func()
 }
 
