@@ -112,19 +112,6 @@ func (s *session) emit(op, fields string) {
 	s.require(cur.B < 16, "B reached %d: trace format version 1 keeps B < 16", cur.B)
 	s.require(cur.flags&flagHashWriting == 0, "hashWriting set outside an operation")
 
-	var line strings.Builder
-	line.WriteString(`{"i":`)
-	line.WriteString(strconv.Itoa(s.i))
-	line.WriteString(`,"op":"`)
-	line.WriteString(op)
-	line.WriteByte('"')
-	if fields != "" {
-		line.WriteByte(',')
-		line.WriteString(fields)
-	}
-	line.WriteString(`,"summary":`)
-	line.WriteString(cur.json())
-
 	want := false
 	switch {
 	case s.forced || s.mode == afterAll:
@@ -135,11 +122,11 @@ func (s *session) emit(op, fields string) {
 			cur.hash0 != s.prev.hash0 || (cur.count == 0) != (s.prev.count == 0)
 		want = changed && 1<<cur.B <= s.sparseMaxBuckets
 	}
+	var after func() string
 	if want {
-		line.WriteString(`,"after":`)
-		line.WriteString(s.after())
+		after = s.after
 	}
-	s.lines.Hold(line.String(), want)
+	s.lines.HoldOp(s.i, op, fields, cur.json(), after)
 	s.prev = cur
 	s.i++
 }

@@ -117,19 +117,6 @@ func (s *session) emit(op, fields string) {
 		s.require(!cur.tombstonePossible, "tombstonePossible in a version without the field")
 	}
 
-	var line strings.Builder
-	line.WriteString(`{"i":`)
-	line.WriteString(strconv.Itoa(s.i))
-	line.WriteString(`,"op":"`)
-	line.WriteString(op)
-	line.WriteByte('"')
-	if fields != "" {
-		line.WriteByte(',')
-		line.WriteString(fields)
-	}
-	line.WriteString(`,"summary":`)
-	line.WriteString(cur.json())
-
 	want := false
 	switch {
 	case s.forced || s.mode == afterAll:
@@ -138,11 +125,11 @@ func (s *session) emit(op, fields string) {
 		want = s.i == 0 || op == "clear" || cur.dirLen != s.prev.dirLen || cur.globalDepth != s.prev.globalDepth ||
 			caps != s.prevCaps || (cur.used == 0) != (s.prev.used == 0)
 	}
+	var after func() string
 	if want {
-		line.WriteString(`,"after":`)
-		line.WriteString(s.after())
+		after = s.after
 	}
-	s.lines.Hold(line.String(), want)
+	s.lines.HoldOp(s.i, op, fields, cur.json(), after)
 	s.prev, s.prevCaps = cur, caps
 	s.i++
 }
