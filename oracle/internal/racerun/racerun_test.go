@@ -1,14 +1,11 @@
 package racerun
 
 import (
-	"bufio"
-	"encoding/json"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -94,38 +91,18 @@ func TestRacesJSON(t *testing.T) {
 	if len(results) != 2 {
 		t.Fatalf("%d results, want 2", len(results))
 	}
-	f, err := os.Open(filepath.Join(dir, "races.json"))
+	read, err := ReadResults(filepath.Join(dir, "races.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	n := 0
-	for sc.Scan() {
-		n++
-		var raw map[string]json.RawMessage
-		if err := json.Unmarshal(sc.Bytes(), &raw); err != nil {
-			t.Fatalf("line %d: %v", n, err)
-		}
-		var keys []string
-		for k := range raw {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		if strings.Join(keys, ",") != "go,gomaxprocs,outcomes,runs,scenario" {
-			t.Fatalf("line %d: fields %v", n, keys)
-		}
-		var r Result
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			t.Fatal(err)
-		}
-		if r.Gomaxprocs != n || r.Runs != runs || r.Go != runtime.Version() || r.Scenario != "mutex-sets" ||
-			!reflect.DeepEqual(r.Outcomes, map[string]int{Clean: runs}) {
-			t.Fatalf("line %d: %s", n, sc.Text())
-		}
+	if len(read) != 2 {
+		t.Fatalf("races.json has %d lines, want 2", len(read))
 	}
-	if n != 2 {
-		t.Fatalf("races.json has %d lines, want 2", n)
+	for i, r := range read {
+		if r.Gomaxprocs != i+1 || r.Runs != runs || r.Go != runtime.Version() || r.Scenario != "mutex-sets" ||
+			!reflect.DeepEqual(r.Outcomes, map[string]int{Clean: runs}) {
+			t.Fatalf("line %d: %+v", i+1, r)
+		}
 	}
 	var sb strings.Builder
 	PrintTable(&sb, results, 12)
@@ -206,6 +183,32 @@ func TestClassify(t *testing.T) {
 	} {
 		if got := Classify(two, c.m, c.slots); got != c.want {
 			t.Errorf("Classify(%v, slots %v) = %q, want %q", c.m, c.slots, got, c.want)
+		}
+	}
+}
+
+// ReadResults refuses what the Java side could not read.
+func TestReadResults(t *testing.T) {
+	dir := t.TempDir()
+	good := `{"scenario":"a","gomaxprocs":2,"runs":3,"go":"go1.19.8","outcomes":{"clean":2,"fatal: concurrent map writes":1}}`
+	for _, c := range []struct{ text, err string }{
+		{good + "\n", ""},
+		{`{"scenario":"a","gomaxprocs":2,"runs":3,"go":"go1.19.8","outcomes":{"clean":2}}` + "\n", "outcomes add up to 2, want 3"},
+		{`{"scenario":"a","gomaxprocs":2,"runs":1,"go":"go1.19.8","outcomes":{"lost update + clean":1}}` + "\n", "outcome"},
+		{`{"scenario":"a","gomaxprocs":2,"runs":1,"go":"go1.19.8","outcomes":{"clean":1},"extra":1}` + "\n", "fields"},
+		{good + "\nnot json\n", "line 2"},
+	} {
+		path := filepath.Join(dir, "races.json")
+		if err := os.WriteFile(path, []byte(c.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		rs, err := ReadResults(path)
+		if c.err == "" {
+			if err != nil || len(rs) != 1 || rs[0].Outcomes["clean"] != 2 {
+				t.Errorf("%q: %v %v", c.text, rs, err)
+			}
+		} else if err == nil || !strings.Contains(err.Error(), c.err) {
+			t.Errorf("%q: err %v, want one containing %q", c.text, err, c.err)
 		}
 	}
 }
