@@ -63,9 +63,10 @@ var goVerRe = regexp.MustCompile(`^go1\.(\d+)`)
 // CheckHeader checks the fields every trace header carries (format, engine, goarch amd64,
 // version 1, a go1.N release) and returns N.
 func CheckHeader(h Obj, engine string) (goMinor int, err error) {
-	for k, v := range map[string]interface{}{"format": "maplab-trace", "engine": engine, "goarch": "amd64"} {
-		if h[k] != v {
-			return 0, fmt.Errorf("%s = %v, want %v", k, h[k], v)
+	// In a fixed order, so that a header wrong in several fields always names the first.
+	for _, kv := range [][2]string{{"format", "maplab-trace"}, {"engine", engine}, {"goarch", "amd64"}} {
+		if h[kv[0]] != kv[1] {
+			return 0, fmt.Errorf("%s = %v, want %v", kv[0], h[kv[0]], kv[1])
 		}
 	}
 	if v, ok := Num(h["version"]); !ok || v != 1 {
