@@ -69,14 +69,7 @@ func main() {
 		fail("-out is required")
 	}
 	cli.CheckRuntime(checkLayouts)
-	var override afterMode = -1
-	if *fl.After != "" {
-		m, ok := afterModes[*fl.After]
-		if !ok {
-			fail("-after %q: want all, none, final or sparse", *fl.After)
-		}
-		override = m
-	}
+	override := cli.Override(*fl.After)
 	selected := workloads
 	if *fl.Workloads != "" {
 		selected = nil

@@ -9,6 +9,7 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"maplab/oracle/internal/cli"
 	"maplab/oracle/internal/tracekit"
 	"math/rand"
 	"reflect"
@@ -17,16 +18,15 @@ import (
 	"strings"
 )
 
-type afterMode int
+// afterMode is cli's; what "sparse" means is this engine's.
+type afterMode = cli.AfterMode
 
 const (
-	afterAll    afterMode = iota // "after" on every line
-	afterNone                    // never
-	afterFinal                   // on the last line only
-	afterSparse                  // where B, growth, noverflow, seed or count==0 changed (small maps), and the last line
+	afterAll    = cli.AfterAll
+	afterNone   = cli.AfterNone
+	afterFinal  = cli.AfterFinal
+	afterSparse = cli.AfterSparse // where B, growth, noverflow, seed or count==0 changed (small maps), and the last line
 )
-
-var afterModes = map[string]afterMode{"all": afterAll, "none": afterNone, "final": afterFinal, "sparse": afterSparse}
 
 // iterState is a paused range loop (see startIter).
 type iterState struct {

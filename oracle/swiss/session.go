@@ -9,6 +9,7 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"maplab/oracle/internal/cli"
 	"maplab/oracle/internal/tracekit"
 	"math/rand"
 	"reflect"
@@ -18,16 +19,15 @@ import (
 	"unsafe"
 )
 
-type afterMode int
+// afterMode is cli's; what "sparse" means is this engine's.
+type afterMode = cli.AfterMode
 
 const (
-	afterAll    afterMode = iota // "after" on every line
-	afterNone                    // never
-	afterFinal                   // on the last line only
-	afterSparse                  // first and last line, and where dirLen, globalDepth, a table's capacity or used==0 changed, and at clear
+	afterAll    = cli.AfterAll
+	afterNone   = cli.AfterNone
+	afterFinal  = cli.AfterFinal
+	afterSparse = cli.AfterSparse // first and last line, and where dirLen, globalDepth, a table's capacity or used==0 changed, and at clear
 )
-
-var afterModes = map[string]afterMode{"all": afterAll, "none": afterNone, "final": afterFinal, "sparse": afterSparse}
 
 // iterState is one paused range loop.
 type iterState struct {

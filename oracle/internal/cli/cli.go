@@ -66,3 +66,28 @@ func CheckRuntime(checkLayouts func() error) {
 		Fail("%s (layout.go): %v", runtime.Version(), err)
 	}
 }
+
+// AfterMode says which operation lines of a trace carry the map's whole state ("after").
+type AfterMode int
+
+const (
+	AfterAll    AfterMode = iota // on every line
+	AfterNone                    // never
+	AfterFinal                   // on the last line only
+	AfterSparse                  // where the map's shape changed (each oracle's session says what that is), and the last line
+)
+
+// NoOverride is what Override returns for an empty -after: each workload keeps its mode.
+const NoOverride AfterMode = -1
+
+// Override parses -after (all, none, final or sparse; empty: NoOverride) or fails.
+func Override(after string) AfterMode {
+	if after == "" {
+		return NoOverride
+	}
+	m, ok := map[string]AfterMode{"all": AfterAll, "none": AfterNone, "final": AfterFinal, "sparse": AfterSparse}[after]
+	if !ok {
+		Fail("-after %q: want all, none, final or sparse", after)
+	}
+	return m
+}
