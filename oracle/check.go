@@ -10,18 +10,15 @@ package main
 // held iterator, clear during iteration).
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"maplab/oracle/internal/tracekit"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 )
 
-type obj = map[string]any
+type obj = tracekit.Obj
 
 // checkDir checks every *.jsonl file in dir; returns the number of files with errors.
 func checkDir(dir string) (int, error) { return tracekit.CheckDir(dir, checkFile) }
@@ -30,7 +27,6 @@ var (
 	hash64Re  = regexp.MustCompile(`^0x[0-9a-f]{16}$`)
 	hash32Re  = regexp.MustCompile(`^0x[0-9a-f]{8}$`)
 	freedIDRe = regexp.MustCompile(`^(buckets|overflow)#(\d+)$`)
-	goVerRe   = regexp.MustCompile(`^go1\.(\d+)`)
 )
 
 // checker holds one file's state while its lines are read.
@@ -42,45 +38,15 @@ type checker struct {
 	workload string
 }
 
-func num(v any) (int64, bool) {
-	n, ok := v.(json.Number)
-	if !ok {
-		return 0, false
-	}
-	i, err := n.Int64()
-	return i, err == nil
-}
+func num(v any) (int64, bool) { return tracekit.Num(v) }
 
 func checkFile(path string) (ops int, notes string, err error) {
-	f, err := os.Open(path)
+	header, lines, err := tracekit.ReadTrace(path, 1<<26)
 	if err != nil {
 		return 0, "", err
 	}
-	defer f.Close()
 	c := &checker{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
-	lineNo := 0
-	for sc.Scan() {
-		lineNo++
-		dec := json.NewDecoder(strings.NewReader(sc.Text()))
-		dec.UseNumber()
-		var o obj
-		if err := dec.Decode(&o); err != nil {
-			return 0, "", fmt.Errorf("line %d: not a JSON object: %v", lineNo, err)
-		}
-		if dec.More() {
-			return 0, "", fmt.Errorf("line %d: more than one JSON value", lineNo)
-		}
-		if lineNo == 1 {
-			c.header = o
-			continue
-		}
-		c.lines = append(c.lines, o)
-	}
-	if err := sc.Err(); err != nil {
-		return 0, "", err
-	}
+	c.header, c.lines = header, lines
 	if err := c.checkHeader(strings.TrimSuffix(filepath.Base(path), ".jsonl")); err != nil {
 		return 0, "", fmt.Errorf("line 1: %v", err)
 	}
@@ -106,21 +72,12 @@ func checkFile(path string) (ops int, notes string, err error) {
 
 func (c *checker) checkHeader(file string) error {
 	h := c.header
-	want := map[string]any{"format": "maplab-trace", "engine": "classic", "goarch": "amd64"}
-	for k, v := range want {
-		if h[k] != v {
-			return fmt.Errorf("%s = %v, want %v", k, h[k], v)
-		}
+	minor, err := tracekit.CheckHeader(h, "classic")
+	if err != nil {
+		return err
 	}
-	if v, ok := num(h["version"]); !ok || v != 1 {
-		return fmt.Errorf("version = %v, want 1", h["version"])
-	}
+	c.goMinor = minor
 	g, _ := h["go"].(string)
-	m := goVerRe.FindStringSubmatch(g)
-	if m == nil {
-		return fmt.Errorf("go = %q", g)
-	}
-	c.goMinor, _ = strconv.Atoi(m[1])
 	if c.goMinor < 19 || c.goMinor > 23 {
 		return fmt.Errorf("go = %q: the classic map oracle covers 1.19-1.23", g)
 	}

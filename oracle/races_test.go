@@ -3,26 +3,20 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"math/rand"
 	"os"
 	"path/filepath"
-	"reflect"
-	"regexp"
 	"runtime"
-	"sort"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
 	"unsafe"
+
+	"maplab/oracle/internal/racerun"
 )
 
-// TestMain lets the test binary serve as the race child: runRaces re-executes
+// TestMain lets the test binary serve as the race child: racerun.Run re-executes
 // os.Executable() with -races-child, which here is the test binary.
 func TestMain(m *testing.M) {
-	raceScenarios = append(raceScenarios, testHang, testPanic)
 	if isRaceChild() {
 		raceChildMain(os.Args[2:])
 		os.Exit(0)
@@ -30,130 +24,44 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// Test-only scenarios (known to the child because TestMain adds them there too):
-// the 4th run of each child process spins forever, the 3rd panics.
-var testRunsInProcess int
-
-var testNever uint32
-
-var testHang = &raceScenario{name: "test-hang", progs: [][]raceOp{{}},
-	build: func(m map[uint64]uint64) []func() {
-		testRunsInProcess++
-		if testRunsInProcess == 4 {
-			return []func(){func() {
-				for atomic.LoadUint32(&testNever) == 0 {
-				}
-			}}
-		}
-		return []func(){func() {}}
-	}}
-
-var testPanic = &raceScenario{name: "test-panic", progs: [][]raceOp{{}},
-	build: func(m map[uint64]uint64) []func() {
-		testRunsInProcess++
-		if testRunsInProcess == 3 {
-			return []func(){func() { panic("test panic") }}
-		}
-		return []func(){func() {}}
-	}}
-
-// outcomeRE: the outcome strings races.json may hold.
-var outcomeRE = regexp.MustCompile(`^(clean|hang|fatal: .+|crash: .+|` +
-	`(duplicate key)?( \+ )?(unreachable key)?( \+ )?(lost update)?( \+ )?(count mismatch)?)$`)
-
 func TestRacesJSON(t *testing.T) {
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
-	scs, err := parseRaceScenarios("two-inserts,mutex-inserts,channel-handoff")
+	scs, err := racerun.ParseScenarios("two-inserts,mutex-inserts,channel-handoff", raceScenarios)
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
 	const runs = 40
-	results, err := runRaces(dir, raceOptions{exe: exe, runs: runs, procs: []int{2}, scenarios: scs, seed: 7})
+	results, err := racerun.Run(dir, racerun.Options{Exe: exe, Runs: runs, Procs: []int{2}, Scenarios: scs, Seed: 7})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(results) != 3 {
 		t.Fatalf("%d results, want 3", len(results))
 	}
-	f, err := os.Open(filepath.Join(dir, "races.json"))
+	read, err := racerun.ReadResults(filepath.Join(dir, "races.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	n := 0
-	for sc.Scan() {
-		n++
-		var raw map[string]json.RawMessage
-		if err := json.Unmarshal(sc.Bytes(), &raw); err != nil {
-			t.Fatalf("line %d: %v", n, err)
-		}
-		var keys []string
-		for k := range raw {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		if strings.Join(keys, ",") != "go,gomaxprocs,outcomes,runs,scenario" {
-			t.Fatalf("line %d: fields %v", n, keys)
-		}
-		var r raceResult
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			t.Fatal(err)
-		}
-		if r.Gomaxprocs != 2 || r.Runs != runs || r.Go != runtime.Version() || r.Scenario != scs[n-1].name {
-			t.Fatalf("line %d: %s", n, sc.Text())
-		}
-		total := 0
-		for o, c := range r.Outcomes {
-			if !outcomeRE.MatchString(o) || o == "" || c <= 0 {
-				t.Errorf("line %d: outcome %q count %d", n, o, c)
-			}
-			total += c
-		}
-		if total != runs {
-			t.Errorf("line %d: outcomes add up to %d, want %d", n, total, runs)
-		}
-		if r.Scenario == "mutex-inserts" || r.Scenario == "channel-handoff" {
-			if r.Outcomes["clean"] != runs {
-				t.Errorf("%s is synchronised but had outcomes %v", r.Scenario, r.Outcomes)
-			}
-		}
-		t.Logf("%s", sc.Text())
+	if len(read) != 3 {
+		t.Fatalf("races.json has %d lines, want 3", len(read))
 	}
-	if n != 3 {
-		t.Fatalf("races.json has %d lines, want 3", n)
+	for i, r := range read {
+		if r.Gomaxprocs != 2 || r.Runs != runs || r.Go != runtime.Version() || r.Scenario != scs[i].Name {
+			t.Fatalf("line %d: %+v", i+1, r)
+		}
+		if (r.Scenario == "mutex-inserts" || r.Scenario == "channel-handoff") && r.Outcomes[racerun.Clean] != runs {
+			t.Errorf("%s is synchronised but had outcomes %v", r.Scenario, r.Outcomes)
+		}
+		t.Logf("%+v", r)
 	}
 	var sb strings.Builder
-	printRaceTable(&sb, results)
+	racerun.PrintTable(&sb, results, 22)
 	if !strings.Contains(sb.String(), "mutex-inserts") {
 		t.Errorf("table: %s", sb.String())
-	}
-}
-
-// A hung child is killed and its run recorded as "hang"; a panicking one as
-// "crash: <first line>"; the remaining runs go to a new child.
-func TestRaceHangAndCrash(t *testing.T) {
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	results, err := runRaces(t.TempDir(), raceOptions{exe: exe, runs: 5, procs: []int{2},
-		scenarios: []*raceScenario{testHang, testPanic}, seed: 1, hangTimeout: time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []map[string]int{
-		{"clean": 4, "hang": 1},                     // 3 clean, hang; new child: 1 clean
-		{"clean": 4, "crash: panic: test panic": 1}, // 2 clean, panic; new child: 2 clean
-	}
-	for i, r := range results {
-		if !reflect.DeepEqual(r.Outcomes, want[i]) || r.children != 2 {
-			t.Errorf("%s: outcomes %v in %d children, want %v in 2", r.Scenario, r.Outcomes, r.children, want[i])
-		}
 	}
 }
 
@@ -163,8 +71,8 @@ func TestRaceScenariosRunOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, sc := range raceScenarios {
-		if len(sc.build(map[uint64]uint64{})) != len(sc.progs) {
-			t.Fatalf("%s: build and progs disagree", sc.name)
+		if len(sc.Build(map[uint64]uint64{})) != len(sc.Progs) {
+			t.Fatalf("%s: build and progs disagree", sc.Name)
 		}
 	}
 	// Synchronised scenarios cannot fail in-process; the others might die, so only these.
@@ -172,27 +80,10 @@ func TestRaceScenariosRunOnce(t *testing.T) {
 		sc, _ := findRaceScenario(name)
 		rng := rand.New(rand.NewSource(1))
 		for i := 0; i < 20; i++ {
-			if out := runRaceOnce(sc, rng); out != raceClean {
+			if out := runRaceOnce(sc, rng); out != racerun.Clean {
 				t.Fatalf("%s: %s", name, out)
 			}
 		}
-	}
-}
-
-func TestRaceFinals(t *testing.T) {
-	sc, _ := findRaceScenario("two-inserts")
-	if f := raceFinals(sc); len(f) != 1 || !f["1,2,100,"] {
-		t.Errorf("two-inserts finals %v", f)
-	}
-	sc, _ = findRaceScenario("insert-and-delete")
-	if f := raceFinals(sc); len(f) != 1 || !f["1,-,101,"] {
-		t.Errorf("insert-and-delete finals %v", f)
-	}
-	conflict := &raceScenario{name: "set-vs-delete", initial: []uint64{5},
-		progs: [][]raceOp{{rset(1), {'d', 5}}, {{'d', 1}}}}
-	f := raceFinals(conflict)
-	if len(f) != 2 || !f["-,-,"] || !f["1,-,"] {
-		t.Errorf("set-vs-delete finals %v", f)
 	}
 }
 
@@ -204,24 +95,24 @@ func TestRaceClassifier(t *testing.T) {
 	two, _ := findRaceScenario("two-inserts")
 	fresh := func() map[uint64]uint64 { return map[uint64]uint64{100: 100, 1: 1, 2: 2} }
 
-	if got := classifyRace(two, fresh()); got != raceClean {
+	if got := classifyRace(two, fresh()); got != racerun.Clean {
 		t.Errorf("intact map: %q", got)
 	}
 	m := fresh()
 	delete(m, 2)
-	if got := classifyRace(two, m); got != raceLostUpdate {
+	if got := classifyRace(two, m); got != racerun.LostUpdate {
 		t.Errorf("key 2 missing: %q", got)
 	}
 	m = fresh()
 	m[1] = 7
-	if got := classifyRace(two, m); got != raceLostUpdate {
+	if got := classifyRace(two, m); got != racerun.LostUpdate {
 		t.Errorf("key 1 with value 7: %q", got)
 	}
 
 	// count one too high.
 	m = fresh()
 	hmapOf(m).count++
-	if got := classifyRace(two, m); got != raceCountWrong {
+	if got := classifyRace(two, m); got != racerun.CountWrong {
 		t.Errorf("count+1: %q", got)
 	}
 	hmapOf(m).count--
@@ -240,14 +131,14 @@ func TestRaceClassifier(t *testing.T) {
 		t.Fatalf("unexpected layout of a 3-key map")
 	}
 	copySlot(typ, b, src, b, 3)
-	if got := classifyRace(two, m); got != raceDuplicate+" + "+raceCountWrong {
+	if got := classifyRace(two, m); got != racerun.Duplicate+" + "+racerun.CountWrong {
 		t.Errorf("duplicate key 100: %q", got)
 	}
 
 	// A key moved to the other bucket of a B=1 map: live but unreachable, and
 	// (lookups failing) missing from the observable contents.
 	m = make(map[uint64]uint64, 10)
-	keys := rangeKeys(100, 109)
+	keys := racerun.RangeKeys(100, 109)
 	for _, k := range keys {
 		m[k] = k
 	}
@@ -255,8 +146,8 @@ func TestRaceClassifier(t *testing.T) {
 	if h.B != 1 || h.oldbuckets != nil {
 		t.Fatalf("make(map, 10): B %d growing %v", h.B, h.oldbuckets != nil)
 	}
-	initial := &raceScenario{name: "initial-only", initial: keys}
-	if got := classifyRace(initial, m); got != raceClean {
+	initial := &raceScenario{Name: "initial-only", Initial: keys}
+	if got := classifyRace(initial, m); got != racerun.Clean {
 		t.Fatalf("intact B=1 map: %q", got)
 	}
 	moved := false
@@ -279,7 +170,7 @@ func TestRaceClassifier(t *testing.T) {
 	if !moved {
 		t.Fatal("no slot to move")
 	}
-	if got := classifyRace(initial, m); got != raceUnreachable+" + "+raceLostUpdate {
+	if got := classifyRace(initial, m); got != racerun.Unreachable+" + "+racerun.LostUpdate {
 		t.Errorf("key in the wrong bucket: %q", got)
 	}
 
@@ -298,8 +189,8 @@ func TestRaceClassifier(t *testing.T) {
 	if h.nevacuate >= oldBucketCount(h) {
 		t.Fatalf("growth already done")
 	}
-	growing := &raceScenario{name: "growing", initial: ins}
-	if got := classifyRace(growing, m); got != raceClean {
+	growing := &raceScenario{Name: "growing", Initial: ins}
+	if got := classifyRace(growing, m); got != racerun.Clean {
 		t.Errorf("map during growth (B %d, nevacuate %d): %q", h.B, h.nevacuate, got)
 	}
 }
@@ -309,18 +200,4 @@ func copySlot(t *maptype, sb unsafe.Pointer, s int, db unsafe.Pointer, d int) {
 	*(*uint8)(unsafe.Add(db, d)) = tophashAt(sb, s)
 	*(*uint64)(keyAt(t, db, d)) = *(*uint64)(keyAt(t, sb, s))
 	*(*uint64)(elemAt(t, db, d)) = *(*uint64)(elemAt(t, sb, s))
-}
-
-func TestRaceDeath(t *testing.T) {
-	for _, c := range []struct{ stderr, want string }{
-		{"fatal error: concurrent map writes\n\ngoroutine 7 [running]:\n", "fatal: concurrent map writes"},
-		{"fatal error: concurrent map read and map write\nfatal error: concurrent map writes\n", "fatal: concurrent map read and map write"},
-		{"fatal error: bad map state\n", "fatal: bad map state"},
-		{"panic: runtime error: index out of range\n\ngoroutine 1", "crash: panic: runtime error: index out of range"},
-		{"", "crash: child exited before finishing its runs"},
-	} {
-		if got := raceDeath(c.stderr, nil); got != c.want {
-			t.Errorf("raceDeath(%q) = %q, want %q", c.stderr, got, c.want)
-		}
-	}
 }

@@ -9,6 +9,7 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"maplab/oracle/internal/cli"
 	"maplab/oracle/internal/tracekit"
 	"math/rand"
 	"reflect"
@@ -17,19 +18,15 @@ import (
 	"strings"
 )
 
-type afterMode int
+// afterMode is cli's; what "sparse" means is this engine's.
+type afterMode = cli.AfterMode
 
 const (
-	afterAll    afterMode = iota // "after" on every line
-	afterNone                    // never
-	afterFinal                   // on the last line only
-	afterSparse                  // where B, growth, noverflow, seed or count==0 changed (small maps), and the last line
+	afterAll    = cli.AfterAll
+	afterNone   = cli.AfterNone
+	afterFinal  = cli.AfterFinal
+	afterSparse = cli.AfterSparse // where B, growth, noverflow, seed or count==0 changed (small maps), and the last line
 )
-
-var afterModes = map[string]afterMode{"all": afterAll, "none": afterNone, "final": afterFinal, "sparse": afterSparse}
-
-// failure is a workload assertion that did not hold; record() turns it into an error.
-type failure struct{ msg string }
 
 // iterState is a paused range loop (see startIter).
 type iterState struct {
@@ -74,7 +71,7 @@ type session struct {
 }
 
 func (s *session) failf(format string, args ...any) {
-	panic(failure{fmt.Sprintf(format, args...)})
+	panic(tracekit.Failure{Msg: fmt.Sprintf(format, args...)})
 }
 
 func (s *session) require(ok bool, format string, args ...any) {
@@ -115,19 +112,6 @@ func (s *session) emit(op, fields string) {
 	s.require(cur.B < 16, "B reached %d: trace format version 1 keeps B < 16", cur.B)
 	s.require(cur.flags&flagHashWriting == 0, "hashWriting set outside an operation")
 
-	var line strings.Builder
-	line.WriteString(`{"i":`)
-	line.WriteString(strconv.Itoa(s.i))
-	line.WriteString(`,"op":"`)
-	line.WriteString(op)
-	line.WriteByte('"')
-	if fields != "" {
-		line.WriteByte(',')
-		line.WriteString(fields)
-	}
-	line.WriteString(`,"summary":`)
-	line.WriteString(cur.json())
-
 	want := false
 	switch {
 	case s.forced || s.mode == afterAll:
@@ -138,11 +122,11 @@ func (s *session) emit(op, fields string) {
 			cur.hash0 != s.prev.hash0 || (cur.count == 0) != (s.prev.count == 0)
 		want = changed && 1<<cur.B <= s.sparseMaxBuckets
 	}
+	var after func() string
 	if want {
-		line.WriteString(`,"after":`)
-		line.WriteString(s.after())
+		after = s.after
 	}
-	s.lines.Hold(line.String(), want)
+	s.lines.HoldOp(s.i, op, fields, cur.json(), after)
 	s.prev = cur
 	s.i++
 }

@@ -11,19 +11,17 @@ package main
 // workloads are meant to show, per Go version.
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"maplab/oracle/internal/tracekit"
 	"math/bits"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 )
 
-type obj = map[string]any
+type obj = tracekit.Obj
 
 // checkDir checks every *.jsonl file in dir; returns the number of files with errors.
 func checkDir(dir string) (int, error) {
@@ -37,7 +35,6 @@ var (
 	hash64Re  = regexp.MustCompile(`^0x[0-9a-f]{16}$`)
 	decRe     = regexp.MustCompile(`^(0|[1-9][0-9]*)$`)
 	freedIDRe = regexp.MustCompile(`^(directory|table|groups)#(0|[1-9][0-9]*)$`)
-	goVerRe   = regexp.MustCompile(`^go1\.(\d+)`)
 	bytesRe   = regexp.MustCompile(`^\[(\d+)\]byte$`)
 )
 
@@ -74,46 +71,16 @@ type checker struct {
 	lastAfter obj
 }
 
-func num(v any) (int64, bool) {
-	n, ok := v.(json.Number)
-	if !ok {
-		return 0, false
-	}
-	i, err := n.Int64()
-	return i, err == nil
-}
+func num(v any) (int64, bool) { return tracekit.Num(v) }
 
 func checkFile(path string) (int, error) {
-	f, err := os.Open(path)
+	header, lines, err := tracekit.ReadTrace(path, 1<<28)
 	if err != nil {
 		return 0, err
 	}
-	defer f.Close()
 	c := &checker{live: map[string]bool{}, hashes: map[string]uint64{}, iters: map[int64]*iterCheck{},
 		seenTabs: map[int64]bool{}, curTabs: map[int64]bool{}, freed: map[string]bool{}}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<28)
-	lineNo := 0
-	for sc.Scan() {
-		lineNo++
-		dec := json.NewDecoder(strings.NewReader(sc.Text()))
-		dec.UseNumber()
-		var o obj
-		if err := dec.Decode(&o); err != nil {
-			return 0, fmt.Errorf("line %d: not a JSON object: %v", lineNo, err)
-		}
-		if dec.More() {
-			return 0, fmt.Errorf("line %d: more than one JSON value", lineNo)
-		}
-		if lineNo == 1 {
-			c.header = o
-			continue
-		}
-		c.lines = append(c.lines, o)
-	}
-	if err := sc.Err(); err != nil {
-		return 0, err
-	}
+	c.header, c.lines = header, lines
 	if err := c.checkHeader(strings.TrimSuffix(filepath.Base(path), ".jsonl")); err != nil {
 		return 0, fmt.Errorf("line 1: %v", err)
 	}
@@ -142,20 +109,12 @@ func checkFile(path string) (int, error) {
 
 func (c *checker) checkHeader(file string) error {
 	h := c.header
-	for k, v := range map[string]any{"format": "maplab-trace", "engine": "swiss", "goarch": "amd64"} {
-		if h[k] != v {
-			return fmt.Errorf("%s = %v, want %v", k, h[k], v)
-		}
+	minor, err := tracekit.CheckHeader(h, "swiss")
+	if err != nil {
+		return err
 	}
-	if v, ok := num(h["version"]); !ok || v != 1 {
-		return fmt.Errorf("version = %v, want 1", h["version"])
-	}
+	c.goMinor = minor
 	g, _ := h["go"].(string)
-	m := goVerRe.FindStringSubmatch(g)
-	if m == nil {
-		return fmt.Errorf("go = %q", g)
-	}
-	c.goMinor, _ = strconv.Atoi(m[1])
 	if c.goMinor < 24 {
 		return fmt.Errorf("go = %q: the swiss engine is Go 1.24+", g)
 	}

@@ -48,7 +48,8 @@ type mapKind interface {
 	fastPath() bool
 }
 
-func u64JSON(v uint64) string { return `"` + strconv.FormatUint(v, 10) + `"` }
+// u64JSON: see tracekit.U64JSON.
+func u64JSON(v uint64) string { return tracekit.U64JSON(v) }
 
 func hashOf(t *mapType, p unsafe.Pointer, seed uintptr) uint64 { return uint64(t.hasher(p, seed)) }
 
@@ -210,17 +211,6 @@ func clearPtr(m map[*T]uint64) { clear(m) }
 
 type mapBig struct{ m map[uint64][200]byte }
 
-// bigElem is elem number v: its first 8 bytes hold v little-endian (what the trace
-// records), the rest a filler derived from v.
-func bigElem(v uint64) [200]byte {
-	var e [200]byte
-	binary.LittleEndian.PutUint64(e[:8], v)
-	for i := 8; i < len(e); i++ {
-		e[i] = byte(v) + byte(i)
-	}
-	return e
-}
-
 func (a *mapBig) keyType() string  { return "uint64" }
 func (a *mapBig) elemType() string { return "[200]byte" }
 func (a *mapBig) newMap(hint int) {
@@ -230,7 +220,7 @@ func (a *mapBig) newMap(hint int) {
 		a.m = make(map[uint64][200]byte, hint)
 	}
 }
-func (a *mapBig) set(k, v uint64) { a.m[k] = bigElem(v) }
+func (a *mapBig) set(k, v uint64) { a.m[k] = tracekit.BigElem(v) }
 func (a *mapBig) del(k uint64)    { delete(a.m, k) }
 func (a *mapBig) get(k uint64) (uint64, bool) {
 	v, ok := a.m[k]

@@ -3,17 +3,16 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"math/rand"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"testing"
+
+	"maplab/oracle/internal/racerun"
 )
 
-// TestMain lets the test binary serve as the race child: runRaces re-executes
+// TestMain lets the test binary serve as the race child: racerun.Run re-executes
 // os.Executable() with -races-child, which here is the test binary.
 func TestMain(m *testing.M) {
 	if isRaceChild() {
@@ -23,12 +22,6 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// outcomeRE: the outcome strings races.json may hold.
-var outcomeRE = regexp.MustCompile(`^(clean|hang|fatal: .+|crash: .+|` +
-	`(duplicate key)?( \+ )?(unreachable key)?( \+ )?(lost update)?( \+ )?(count mismatch)?)$`)
-
-// Each scenario's initial state has the shape its name promises, and a run on one P, where
-// the goroutines cannot overlap inside a map operation, ends clean.
 func TestRaceScenariosSequential(t *testing.T) {
 	if err := checkLayouts(); err != nil {
 		t.Fatal(err)
@@ -37,8 +30,8 @@ func TestRaceScenariosSequential(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	for _, sc := range raceScenarios {
 		for i := 0; i < 20; i++ {
-			if out := runRaceOnce(sc, rng); out != raceClean {
-				t.Errorf("%s on one P: %s", sc.name, out)
+			if out := runRaceOnce(sc, rng); out != racerun.Clean {
+				t.Errorf("%s on one P: %s", sc.Name, out)
 			}
 		}
 	}
@@ -50,19 +43,19 @@ func TestRaceScenariosSequential(t *testing.T) {
 		return mapOf(m)
 	}
 	growth, _ := findRaceScenario("three-inserts-growth")
-	if mm := shape(growth.initial); mm.dirLen != 1 || mm.directoryAt(0).capacity != 16 || mm.directoryAt(0).growthLeft != 0 {
+	if mm := shape(growth.Initial); mm.dirLen != 1 || mm.directoryAt(0).capacity != 16 || mm.directoryAt(0).growthLeft != 0 {
 		t.Errorf("three-inserts-growth: dirLen %d, want one 16-slot table with no growth left", mm.dirLen)
 	}
 	toTable, _ := findRaceScenario("three-inserts-to-table")
-	if mm := shape(toTable.initial); mm.dirLen != 0 || mm.used != 8 {
+	if mm := shape(toTable.Initial); mm.dirLen != 0 || mm.used != 8 {
 		t.Errorf("three-inserts-to-table: dirLen %d used %d, want a full small map", mm.dirLen, mm.used)
 	}
 	last, _ := findRaceScenario("small-map-last-slot")
-	if mm := shape(last.initial); mm.dirLen != 0 || mm.used != 7 {
+	if mm := shape(last.Initial); mm.dirLen != 0 || mm.used != 7 {
 		t.Errorf("small-map-last-slot: dirLen %d used %d, want a small map with one slot left", mm.dirLen, mm.used)
 	}
 	iter, _ := findRaceScenario("iterate-table-and-insert")
-	if mm := shape(iter.initial); mm.dirLen != 1 {
+	if mm := shape(iter.Initial); mm.dirLen != 1 {
 		t.Errorf("iterate-table-and-insert: dirLen %d, want one table", mm.dirLen)
 	}
 }
@@ -72,12 +65,12 @@ func TestRaceScenariosSequential(t *testing.T) {
 func TestClassifyRace(t *testing.T) {
 	sc, _ := findRaceScenario("two-inserts")
 	m := map[uint64]uint64{100: 100, 1: 1, 2: 2}
-	if out := classifyRace(sc, m); out != raceClean {
+	if out := classifyRace(sc, m); out != racerun.Clean {
 		t.Fatalf("clean map: %s", out)
 	}
 	mm := mapOf(m)
 	mm.used++
-	if out := classifyRace(sc, m); out != raceCountWrong {
+	if out := classifyRace(sc, m); out != racerun.CountWrong {
 		t.Errorf("used+1: %s", out)
 	}
 	mm.used--
@@ -87,7 +80,7 @@ func TestClassifyRace(t *testing.T) {
 	}
 	mm.writing ^= 1
 	delete(m, 2)
-	if out := classifyRace(sc, m); out != raceLostUpdate {
+	if out := classifyRace(sc, m); out != racerun.LostUpdate {
 		t.Errorf("m[2] missing: %s", out)
 	}
 	big := map[uint64]uint64{}
@@ -95,7 +88,7 @@ func TestClassifyRace(t *testing.T) {
 		big[k] = k
 	}
 	big[1], big[2] = 1, 2
-	if out := classifyRace(&raceScenario{name: "x", initial: rangeKeys(100, 139), progs: sc.progs}, big); out != raceClean {
+	if out := classifyRace(&raceScenario{Name: "x", Initial: racerun.RangeKeys(100, 139), Progs: sc.Progs}, big); out != racerun.Clean {
 		t.Errorf("a map of tables: %s", out)
 	}
 }
@@ -105,53 +98,35 @@ func TestRacesJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	scs, err := parseRaceScenarios("small-map-last-slot,mutex-inserts,iterate-table-and-insert")
+	scs, err := racerun.ParseScenarios("small-map-last-slot,mutex-inserts,iterate-table-and-insert", raceScenarios)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := parseRaceScenarios("two-inserts,nope"); err == nil {
+	if _, err := racerun.ParseScenarios("two-inserts,nope", raceScenarios); err == nil {
 		t.Error("an unknown scenario was accepted")
 	}
 	dir := t.TempDir()
 	const runs = 40
-	results, err := runRaces(dir, raceOptions{exe: exe, runs: runs, procs: []int{2}, scenarios: scs, seed: 7})
+	results, err := racerun.Run(dir, racerun.Options{Exe: exe, Runs: runs, Procs: []int{2}, Scenarios: scs, Seed: 7})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(results) != 3 {
 		t.Fatalf("%d results, want 3", len(results))
 	}
-	f, err := os.Open(filepath.Join(dir, "races.json"))
+	read, err := racerun.ReadResults(filepath.Join(dir, "races.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	n := 0
-	for sc.Scan() {
-		n++
-		var r raceResult
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			t.Fatalf("line %d: %v", n, err)
+	if len(read) != 3 {
+		t.Fatalf("races.json has %d lines, want 3", len(read))
+	}
+	for i, r := range read {
+		if r.Gomaxprocs != 2 || r.Runs != runs || r.Go != runtime.Version() || r.Scenario != scs[i].Name {
+			t.Fatalf("line %d: %+v", i+1, r)
 		}
-		if r.Gomaxprocs != 2 || r.Runs != runs || r.Go != runtime.Version() || r.Scenario != scs[n-1].name {
-			t.Fatalf("line %d: %s", n, sc.Text())
-		}
-		total := 0
-		for o, c := range r.Outcomes {
-			if !outcomeRE.MatchString(o) || c <= 0 {
-				t.Errorf("line %d: outcome %q count %d", n, o, c)
-			}
-			total += c
-		}
-		if total != runs {
-			t.Errorf("line %d: outcomes add up to %d, want %d", n, total, runs)
-		}
-		if r.Scenario == "mutex-inserts" && r.Outcomes[raceClean] != runs {
+		if r.Scenario == "mutex-inserts" && r.Outcomes[racerun.Clean] != runs {
 			t.Errorf("mutex-inserts is synchronised but had outcomes %v", r.Outcomes)
 		}
-	}
-	if n != 3 {
-		t.Fatalf("races.json has %d lines, want 3", n)
 	}
 }

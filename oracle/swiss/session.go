@@ -9,6 +9,7 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"maplab/oracle/internal/cli"
 	"maplab/oracle/internal/tracekit"
 	"math/rand"
 	"reflect"
@@ -18,19 +19,15 @@ import (
 	"unsafe"
 )
 
-type afterMode int
+// afterMode is cli's; what "sparse" means is this engine's.
+type afterMode = cli.AfterMode
 
 const (
-	afterAll    afterMode = iota // "after" on every line
-	afterNone                    // never
-	afterFinal                   // on the last line only
-	afterSparse                  // first and last line, and where dirLen, globalDepth, a table's capacity or used==0 changed, and at clear
+	afterAll    = cli.AfterAll
+	afterNone   = cli.AfterNone
+	afterFinal  = cli.AfterFinal
+	afterSparse = cli.AfterSparse // first and last line, and where dirLen, globalDepth, a table's capacity or used==0 changed, and at clear
 )
-
-var afterModes = map[string]afterMode{"all": afterAll, "none": afterNone, "final": afterFinal, "sparse": afterSparse}
-
-// failure is a workload assertion that did not hold; record() turns it into an error.
-type failure struct{ msg string }
 
 // iterState is one paused range loop.
 type iterState struct {
@@ -68,7 +65,7 @@ type session struct {
 }
 
 func (s *session) failf(format string, args ...any) {
-	panic(failure{fmt.Sprintf(format, args...)})
+	panic(tracekit.Failure{Msg: fmt.Sprintf(format, args...)})
 }
 
 func (s *session) require(ok bool, format string, args ...any) {
@@ -120,19 +117,6 @@ func (s *session) emit(op, fields string) {
 		s.require(!cur.tombstonePossible, "tombstonePossible in a version without the field")
 	}
 
-	var line strings.Builder
-	line.WriteString(`{"i":`)
-	line.WriteString(strconv.Itoa(s.i))
-	line.WriteString(`,"op":"`)
-	line.WriteString(op)
-	line.WriteByte('"')
-	if fields != "" {
-		line.WriteByte(',')
-		line.WriteString(fields)
-	}
-	line.WriteString(`,"summary":`)
-	line.WriteString(cur.json())
-
 	want := false
 	switch {
 	case s.forced || s.mode == afterAll:
@@ -141,11 +125,11 @@ func (s *session) emit(op, fields string) {
 		want = s.i == 0 || op == "clear" || cur.dirLen != s.prev.dirLen || cur.globalDepth != s.prev.globalDepth ||
 			caps != s.prevCaps || (cur.used == 0) != (s.prev.used == 0)
 	}
+	var after func() string
 	if want {
-		line.WriteString(`,"after":`)
-		line.WriteString(s.after())
+		after = s.after
 	}
-	s.lines.Hold(line.String(), want)
+	s.lines.HoldOp(s.i, op, fields, cur.json(), after)
 	s.prev, s.prevCaps = cur, caps
 	s.i++
 }

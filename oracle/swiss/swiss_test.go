@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"maplab/oracle/internal/memkit"
 )
 
 func TestLayouts(t *testing.T) {
@@ -120,7 +122,7 @@ func TestMemoryLive(t *testing.T) {
 	for _, c := range cases {
 		var got memLive
 		for try := 0; try < 3; try++ {
-			got = measureMem(dir, c.name, "uint64", "uint64", -1, c.phases, memU64Key, memU64Elem)
+			got = measureMem(dir, c.name, "uint64", "uint64", -1, c.phases, memkit.U64Key, memkit.U64Elem)
 			if got.Bytes == c.want {
 				break
 			}

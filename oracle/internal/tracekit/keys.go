@@ -1,6 +1,7 @@
 package tracekit
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"strconv"
 )
@@ -73,4 +74,19 @@ func StrJSON(s string) string {
 		panic(err) // a Go string always marshals
 	}
 	return string(b)
+}
+
+// U64JSON is the JSON of a uint64 key or elem in a trace: its decimal digits as a string
+// (a JSON number could not hold every uint64 exactly).
+func U64JSON(v uint64) string { return `"` + strconv.FormatUint(v, 10) + `"` }
+
+// BigElem is [200]byte elem number v, the same in both oracles: its first 8 bytes hold v
+// little-endian (what the trace records), the rest a filler derived from v.
+func BigElem(v uint64) [200]byte {
+	var e [200]byte
+	binary.LittleEndian.PutUint64(e[:8], v)
+	for i := 8; i < len(e); i++ {
+		e[i] = byte(v) + byte(i)
+	}
+	return e
 }

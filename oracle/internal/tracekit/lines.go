@@ -1,6 +1,10 @@
 package tracekit
 
-import "bufio"
+import (
+	"bufio"
+	"strconv"
+	"strings"
+)
 
 // Lines writes a trace's operation lines one behind: the last line written so far is held,
 // so that it can still get its "after" state when the workload ends (or asks for it). A held
@@ -20,6 +24,28 @@ func NewLines(w *bufio.Writer) Lines { return Lines{w: w} }
 func (l *Lines) Hold(line string, hasAfter bool) {
 	l.Flush()
 	l.held, l.has, l.hasAfter = line, true, hasAfter
+}
+
+// HoldOp holds the line of operation i: {"i":i,"op":"op", then fields (already JSON members,
+// comma-separated; may be empty), "summary", and "after" if after is not nil.
+func (l *Lines) HoldOp(i int, op, fields, summary string, after func() string) {
+	var line strings.Builder
+	line.WriteString(`{"i":`)
+	line.WriteString(strconv.Itoa(i))
+	line.WriteString(`,"op":"`)
+	line.WriteString(op)
+	line.WriteByte('"')
+	if fields != "" {
+		line.WriteByte(',')
+		line.WriteString(fields)
+	}
+	line.WriteString(`,"summary":`)
+	line.WriteString(summary)
+	if after != nil {
+		line.WriteString(`,"after":`)
+		line.WriteString(after())
+	}
+	l.Hold(line.String(), after != nil)
 }
 
 // KeepAfter attaches "after" to the held line (the map has not changed since it was

@@ -11,7 +11,7 @@ import maplab.engine.MapType;
 
 /**
  * Replays a measured workload on the heap model, with the hashes the runtime computed. Keys are
- * numbered as in oracle/memory.go: key i is i (uint64) or "key-i" (string); elem i is 3i (uint64),
+ * numbered as in oracle/internal/memkit: key i is i (uint64) or "key-i" (string); elem i is 3i (uint64),
  * "i" (string), a [200]byte starting with byte i, or struct{}.
  */
 final class MemoryReplay {

@@ -35,7 +35,7 @@ public record RuntimeMeasurements(String go, String goarch, List<GcCount> gc, Li
                             int count, int noverflow, boolean growing, int dirLen, int globalDepth, int tables) {
     }
 
-    /** The size class of the runtime's own objects that the oracle counts (oracle/memory.go runtimeNoiseClass). */
+    /** The size class of the runtime's own objects that the oracle counts (oracle/internal/memkit NoiseClass). */
     public static final long RUNTIME_NOISE_CLASS = 96;
 
     /** {@link GcCount#mark()}: the ordinary collector, marking while the program runs. */

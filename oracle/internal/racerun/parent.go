@@ -1,10 +1,4 @@
-//go:build go1.24
-
-package main
-
-// The parent side of oracle -races for the Swiss oracle: child processes, attribution of a
-// child's death to the run in progress, races.json. The same protocol and file format as the
-// classic oracle's (races.go there), so maplab.race.RaceCheckMain reads both.
+package racerun
 
 import (
 	"bufio"
@@ -23,75 +17,47 @@ import (
 	"time"
 )
 
-// runRacesMain is oracle -races DIR (flags parsed in main.go).
-func runRacesMain(dir string, runs int, procs, names string, seed int64) {
-	if runtime.GOARCH != "amd64" {
-		fail("the oracle reads amd64 layouts; this is %s", runtime.GOARCH)
-	}
-	if err := checkLayouts(); err != nil {
-		fail("%s (layout.go): %v", runtime.Version(), err)
-	}
-	if runs < 1 {
-		fail("-runs %d: want at least 1", runs)
-	}
-	ps, err := parseRaceProcs(procs)
-	if err != nil {
-		fail("%v", err)
-	}
-	scs, err := parseRaceScenarios(names)
-	if err != nil {
-		fail("%v", err)
-	}
-	exe, err := os.Executable()
-	if err != nil {
-		fail("%v", err)
-	}
-	begin := time.Now()
-	results, err := runRaces(dir, raceOptions{exe: exe, runs: runs, procs: ps, scenarios: scs, seed: seed, progress: os.Stderr})
-	if err != nil {
-		fail("races: %v", err)
-	}
-	printRaceTable(os.Stdout, results)
-	fmt.Printf("%s: %d runs per configuration, %s; wrote %s in %.1fs\n", runtime.Version(), runs,
-		runtime.GOARCH, filepath.Join(dir, "races.json"), time.Since(begin).Seconds())
+// Options of one oracle -races run.
+type Options struct {
+	Exe         string // the binary to re-execute as a child (os.Executable())
+	Runs        int
+	Procs       []int
+	Scenarios   []*Scenario
+	Seed        int64
+	HangTimeout time.Duration // a child that reports no finished run for this long is killed (0: 5 s)
+	Progress    io.Writer     // optional: one line per configuration as it completes
+	NameWidth   int           // width of the scenario column of the progress lines
 }
 
-type raceOptions struct {
-	exe         string // the binary to re-execute as a child (os.Executable())
-	runs        int
-	procs       []int
-	scenarios   []*raceScenario
-	seed        int64
-	hangTimeout time.Duration // a child that reports no finished run for this long is killed
-	progress    io.Writer     // optional: one line per configuration as it completes
-}
-
-type raceResult struct {
+// Result is one line of races.json: the outcomes of Runs runs of one scenario at one
+// GOMAXPROCS value.
+type Result struct {
 	Scenario   string         `json:"scenario"`
 	Gomaxprocs int            `json:"gomaxprocs"`
 	Runs       int            `json:"runs"`
 	Go         string         `json:"go"`
 	Outcomes   map[string]int `json:"outcomes"`
-	children   int
-	elapsed    time.Duration
+	Children   int            `json:"-"` // child processes it took (each death starts a new one)
+	Elapsed    time.Duration  `json:"-"`
 }
 
-// runRaces runs every scenario at every GOMAXPROCS value and writes DIR/races.json.
-func runRaces(dir string, o raceOptions) ([]raceResult, error) {
+// Run runs every scenario at every GOMAXPROCS value in child processes and writes
+// DIR/races.json (through a temporary file, so no half-written file is left behind).
+func Run(dir string, o Options) ([]Result, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	if o.hangTimeout == 0 {
-		o.hangTimeout = 5 * time.Second
+	if o.HangTimeout == 0 {
+		o.HangTimeout = 5 * time.Second
 	}
-	seeds := rand.New(rand.NewSource(o.seed))
-	var results []raceResult
+	seeds := rand.New(rand.NewSource(o.Seed))
+	var results []Result
 	var buf bytes.Buffer
-	for _, sc := range o.scenarios {
-		for _, p := range o.procs {
-			r, err := runRaceConfig(o, sc, p, seeds)
+	for _, sc := range o.Scenarios {
+		for _, p := range o.Procs {
+			r, err := runConfig(o, sc, p, seeds)
 			if err != nil {
-				return results, fmt.Errorf("%s at GOMAXPROCS %d: %v", sc.name, p, err)
+				return results, fmt.Errorf("%s at GOMAXPROCS %d: %v", sc.Name, p, err)
 			}
 			results = append(results, r)
 			line, err := json.Marshal(r)
@@ -100,9 +66,9 @@ func runRaces(dir string, o raceOptions) ([]raceResult, error) {
 			}
 			buf.Write(line)
 			buf.WriteByte('\n')
-			if o.progress != nil {
-				fmt.Fprintf(o.progress, "%-24s GOMAXPROCS=%d  %d runs in %d child(ren), %.1fs\n",
-					sc.name, p, r.Runs, r.children, r.elapsed.Seconds())
+			if o.Progress != nil {
+				fmt.Fprintf(o.Progress, "%-*s GOMAXPROCS=%d  %d runs in %d child(ren), %.1fs\n",
+					o.NameWidth, sc.Name, p, r.Runs, r.Children, r.Elapsed.Seconds())
 			}
 		}
 	}
@@ -113,13 +79,14 @@ func runRaces(dir string, o raceOptions) ([]raceResult, error) {
 	return results, os.Rename(path+".tmp", path)
 }
 
-func runRaceConfig(o raceOptions, sc *raceScenario, procs int, seeds *rand.Rand) (raceResult, error) {
-	r := raceResult{Scenario: sc.name, Gomaxprocs: procs, Runs: o.runs, Go: runtime.Version(), Outcomes: map[string]int{}}
+// runConfig runs o.Runs runs of sc at GOMAXPROCS procs, in as many children as it takes.
+func runConfig(o Options, sc *Scenario, procs int, seeds *rand.Rand) (Result, error) {
+	r := Result{Scenario: sc.Name, Gomaxprocs: procs, Runs: o.Runs, Go: runtime.Version(), Outcomes: map[string]int{}}
 	begin := time.Now()
 	done := 0
-	for done < o.runs {
-		r.children++
-		finished, death, err := runRaceChild(o.exe, sc.name, procs, o.runs-done, seeds.Int63(), o.hangTimeout)
+	for done < o.Runs {
+		r.Children++
+		finished, death, err := runChild(o.Exe, sc.Name, procs, o.Runs-done, seeds.Int63(), o.HangTimeout)
 		if err != nil {
 			return r, err
 		}
@@ -132,7 +99,7 @@ func runRaceConfig(o raceOptions, sc *raceScenario, procs int, seeds *rand.Rand)
 			done++
 		}
 	}
-	r.elapsed = time.Since(begin)
+	r.Elapsed = time.Since(begin)
 	return r, nil
 }
 
@@ -153,12 +120,12 @@ func (c *cappedBuffer) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// runRaceChild runs up to runs runs of scenario in one child process at GOMAXPROCS
+// runChild runs up to runs runs of scenario in one child process at GOMAXPROCS
 // procs. It returns the outcomes of the runs the child finished and, if the child
 // died or hung before finishing them all, the outcome of the run in progress
 // ("fatal: <msg>", "crash: <first line>" or "hang").
-func runRaceChild(exe, scenario string, procs, runs int, seed int64, hangTimeout time.Duration) (finished []string, death string, err error) {
-	cmd := exec.Command(exe, raceChildFlag, scenario,
+func runChild(exe, scenario string, procs, runs int, seed int64, hangTimeout time.Duration) (finished []string, death string, err error) {
+	cmd := exec.Command(exe, ChildFlag, scenario,
 		"-runs", strconv.Itoa(runs), "-procs", strconv.Itoa(procs), "-seed", strconv.FormatInt(seed, 10))
 	env := []string{"GOMAXPROCS=" + strconv.Itoa(procs)}
 	for _, e := range os.Environ() {
@@ -226,7 +193,7 @@ read:
 	case hung:
 		death = "hang"
 	default:
-		death = raceDeath(stderr.String(), waitErr)
+		death = Death(stderr.String(), waitErr)
 		if strings.HasPrefix(death, "crash: oracle: ") {
 			// The child refused to run (bad flags, layout check): not a race outcome.
 			return finished, "", fmt.Errorf("child failed: %s", strings.TrimPrefix(death, "crash: "))
@@ -235,11 +202,11 @@ read:
 	return finished, death, nil
 }
 
-// raceDeath names the outcome of a child that died in a run: "fatal: <msg>" for
+// Death names the outcome of a child that died in a run: "fatal: <msg>" for
 // any of the runtime's "fatal error: <msg>" (concurrent map ..., and throws inside
 // the map code such as "bad map state"), otherwise "crash: <first line of stderr>"
 // (or of the exit status when stderr is empty).
-func raceDeath(stderr string, waitErr error) string {
+func Death(stderr string, waitErr error) string {
 	for _, l := range strings.Split(stderr, "\n") {
 		if msg := strings.TrimPrefix(l, "fatal error: "); msg != l {
 			return "fatal: " + strings.TrimSpace(msg)
@@ -263,9 +230,10 @@ func firstLine(s string) string {
 	return ""
 }
 
-// printRaceTable prints scenario, GOMAXPROCS, outcome and count, one outcome a line.
-func printRaceTable(w io.Writer, results []raceResult) {
-	fmt.Fprintf(w, "%-24s %10s  %-48s %6s\n", "scenario", "GOMAXPROCS", "outcome", "count")
+// PrintTable prints scenario, GOMAXPROCS, outcome and count, one outcome a line, the
+// scenario column nameWidth wide.
+func PrintTable(w io.Writer, results []Result, nameWidth int) {
+	fmt.Fprintf(w, "%-*s %10s  %-48s %6s\n", nameWidth, "scenario", "GOMAXPROCS", "outcome", "count")
 	for _, r := range results {
 		outs := make([]string, 0, len(r.Outcomes))
 		for o := range r.Outcomes {
@@ -283,13 +251,13 @@ func printRaceTable(w io.Writer, results []raceResult) {
 			if i > 0 {
 				name, procs = "", ""
 			}
-			fmt.Fprintf(w, "%-24s %10s  %-48s %6d\n", name, procs, o, r.Outcomes[o])
+			fmt.Fprintf(w, "%-*s %10s  %-48s %6d\n", nameWidth, name, procs, o, r.Outcomes[o])
 		}
 	}
 }
 
-// parseRaceProcs parses "2,4".
-func parseRaceProcs(s string) ([]int, error) {
+// ParseProcs parses the -procs flag "2,4".
+func ParseProcs(s string) ([]int, error) {
 	var out []int
 	for _, f := range strings.Split(s, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
@@ -297,22 +265,6 @@ func parseRaceProcs(s string) ([]int, error) {
 			return nil, fmt.Errorf("-procs %q: want a comma-separated list of positive integers", s)
 		}
 		out = append(out, n)
-	}
-	return out, nil
-}
-
-// parseRaceScenarios parses "a,b" (empty: all).
-func parseRaceScenarios(s string) ([]*raceScenario, error) {
-	if s == "" {
-		return raceScenarios, nil
-	}
-	var out []*raceScenario
-	for _, n := range strings.Split(s, ",") {
-		sc, ok := findRaceScenario(strings.TrimSpace(n))
-		if !ok {
-			return nil, fmt.Errorf("unknown race scenario %q (known: %s)", n, strings.Join(raceScenarioNames(), ", "))
-		}
-		out = append(out, sc)
 	}
 	return out, nil
 }
