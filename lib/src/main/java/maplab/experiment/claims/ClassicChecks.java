@@ -153,11 +153,11 @@ final class ClassicChecks {
                 + "(Experiments.iterationOrders)", ALL, ClassicChecks::iterationRotations,
                 r -> Verdict.of(r.figure("rotations") == r.figure("others"))));
         m.put("iteration-once", new Check("100 range loops that insert a key after each key they see, on maps that "
-                + "grow under them (Experiments.iterationDuringGrowth)", ALL, ClassicChecks::iterationOnce,
+                + "grow under them (Experiments.iterationDuringGrowth)", ALL, LoopChecks::iterationOnce,
                 r -> Verdict.of(r.figure("loopsThatGrew") > 0 && r.figure("oldMissed") == 0
                         && r.figure("duplicates") == 0)));
         m.put("iteration-new-never", new Check("the same 100 loops: the keys they inserted", ALL,
-                ClassicChecks::iterationNewNever, r -> Verdict.of(r.figure("newSeen") == 0)));
+                LoopChecks::iterationNewNever, r -> Verdict.of(r.figure("newSeen") == 0)));
         m.put("old-buckets-freed-at-end", new Check("heap model at GOGC=100: 10,000 inserts while the program "
                 + "allocates 4 KB per operation; when each old bucket array became garbage and when a GC cycle "
                 + "freed it; and an iterator open across a growth (MemoryExperiments.iteratorPinning)", PACER,
@@ -687,37 +687,6 @@ final class ClassicChecks {
 
     private static String slotOffset(String classicStart) {
         return classicStart.substring(classicStart.indexOf("offset ") + "offset ".length());
-    }
-
-    /** Loops over growing maps, run once per release for the two claims that read them. */
-    private record During(int loops, int grew, int oldMissed, int duplicates, int newSeen, int newMissed) {
-        Measured figures(String answer) {
-            return Measured.of(answer).with("loopsThatGrew", grew).with("oldMissed", oldMissed)
-                    .with("duplicates", duplicates).with("newSeen", newSeen).with("newMissed", newMissed);
-        }
-    }
-
-    private static final Map<String, During> DURING = new ConcurrentHashMap<>();
-
-    private static During during(String release) {
-        return DURING.computeIfAbsent(release, r -> {
-            Table t = Experiments.iterationDuringGrowth(100, 20, 20, 9, r);
-            return new During(t.rowCount(), t.booleanColumn("grewDuringIteration").countTrue(),
-                    (int) t.intColumn("oldMissed").sum(), (int) t.intColumn("duplicates").sum(),
-                    (int) t.intColumn("newSeen").sum(), (int) t.intColumn("newMissed").sum());
-        });
-    }
-
-    private static Measured iterationOnce(String release) {
-        During d = during(release);
-        return d.figures(String.format("%d loops, %d of them while the map grew: %d keys present from start to end "
-                + "missed, %d produced twice", d.loops(), d.grew(), d.oldMissed(), d.duplicates()));
-    }
-
-    private static Measured iterationNewNever(String release) {
-        During d = during(release);
-        return d.figures(String.format("of the %,d keys the loops inserted, %,d were produced by the loop and %,d "
-                + "not", d.newSeen() + d.newMissed(), d.newSeen(), d.newMissed()));
     }
 
     // ------------------------------------------------------------------ memory

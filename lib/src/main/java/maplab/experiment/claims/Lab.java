@@ -3,10 +3,11 @@ package maplab.experiment.claims;
 import java.util.ArrayList;
 import java.util.List;
 import maplab.engine.ControlledHash;
+import maplab.engine.EngineEvent;
+import maplab.engine.GoMap;
 import maplab.engine.Hasher;
 import maplab.engine.classic.ClassicMap;
 import maplab.engine.GoVersion;
-import maplab.engine.classic.MapEvent;
 import maplab.engine.MapListener;
 import maplab.engine.MapType;
 import maplab.engine.classic.Shared;
@@ -53,8 +54,8 @@ final class Lab {
         return h;
     }
 
-    /** The events of one type that {@code op} causes. */
-    static <E extends MapEvent> List<E> events(ClassicMap m, Class<E> type, Runnable op) {
+    /** The events of one type that {@code op} causes, on either engine's map. */
+    static <E extends EngineEvent> List<E> events(GoMap m, Class<E> type, Runnable op) {
         List<E> out = new ArrayList<>();
         MapListener l = e -> {
             if (type.isInstance(e)) {

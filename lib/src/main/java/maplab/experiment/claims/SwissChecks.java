@@ -21,12 +21,10 @@ import maplab.engine.swiss.SwissMap;
 import maplab.engine.swiss.SwissSnapshot;
 import maplab.engine.swiss.TableSnapshot;
 import maplab.experiment.Experiments;
-import maplab.experiment.SwissExperiments;
 import maplab.memory.GcSettings;
 import maplab.memory.GoHeap;
 import maplab.memory.HeapObject;
 import maplab.memory.MemoryExperiments;
-import tech.tablesaw.api.Table;
 
 /**
  * The Swiss engine's checks, by claim id: each experiment runs on the model of Go 1.24, 1.25 or
@@ -166,11 +164,11 @@ final class SwissChecks {
                             + "the whole") : Verdict.FALSE;
                 }));
         m.put("iteration-once", new Check("100 range loops that insert a key after each key they see, on maps that "
-                + "grow under them (Experiments.iterationDuringGrowth)", ALL, SwissChecks::iterationOnce,
+                + "grow under them (Experiments.iterationDuringGrowth)", ALL, LoopChecks::iterationOnce,
                 r -> Verdict.of(r.figure("loopsThatGrew") > 0 && r.figure("oldMissed") == 0
                         && r.figure("duplicates") == 0)));
         m.put("iteration-new-never", new Check("the same 100 loops: the keys they inserted", ALL,
-                SwissChecks::iterationNewNever, r -> Verdict.of(r.figure("newSeen") == 0)));
+                LoopChecks::iterationNewNever, r -> Verdict.of(r.figure("newSeen") == 0)));
         m.put("delete-frees-nothing", new Check("heap model: 500 keys, delete them all, force a GC; "
                 + "map[uint64]uint64 and map[uint64][200]byte (elem over 128 bytes, stored indirectly)", ALL,
                 SwissChecks::deleteFreesNothing,
@@ -227,7 +225,7 @@ final class SwissChecks {
     // ------------------------------------------------------------------ slots, tombstones, delete
 
     private static SwissEvent.SlotWritten insert(SwissMap m, Object key) {
-        List<SwissEvent.SlotWritten> w = SwissLab.events(m, SwissEvent.SlotWritten.class, () -> m.set(key, 0L));
+        List<SwissEvent.SlotWritten> w = Lab.events(m, SwissEvent.SlotWritten.class, () -> m.set(key, 0L));
         if (w.size() != 1) {
             throw new IllegalStateException("inserting " + key + " wrote " + w.size() + " slots");
         }
@@ -317,7 +315,7 @@ final class SwissChecks {
             int add = 1 + r.nextInt(d);
             for (int i = 0; i < add; i++) {
                 long k = r.nextLong() & Long.MAX_VALUE;
-                List<EngineEvent> ev = SwissLab.events(m, EngineEvent.class, () -> m.set(k, k));
+                List<EngineEvent> ev = Lab.events(m, EngineEvent.class, () -> m.set(k, k));
                 List<SwissEvent.SlotWritten> w = ev.stream().filter(e -> e instanceof SwissEvent.SlotWritten)
                         .map(e -> (SwissEvent.SlotWritten) e).toList();
                 // A new key placed by a growth goes into a new table, where no slot was freed.
@@ -510,7 +508,7 @@ final class SwissChecks {
         boolean grew = false;
         for (long k = 0; m.len() < 1000 || !grew; k++) {
             long key = k;
-            grew = m.len() >= 1000 && moved(SwissLab.events(m, EngineEvent.class, () -> m.set(key, key))) > 0;
+            grew = m.len() >= 1000 && moved(Lab.events(m, EngineEvent.class, () -> m.set(key, key))) > 0;
             if (m.len() < 1000) {
                 m.set(key, key);
             }
@@ -518,7 +516,7 @@ final class SwissChecks {
         int n = m.len();
         String before = SwissLab.contents(m);
         List<EngineEvent> moved = new ArrayList<>();
-        SwissLab.Access a = SwissLab.access(m, () -> SwissLab.events(m, EngineEvent.class, () -> {
+        SwissLab.Access a = SwissLab.access(m, () -> Lab.events(m, EngineEvent.class, () -> {
             for (long key = 0; key < n; key++) {
                 m.get(key);
             }
@@ -546,12 +544,12 @@ final class SwissChecks {
 
     private static Measured deletePostpones(String release) {
         SwissMap m = SwissLab.map("uint64", "uint64", release, 5);
-        int byInserts = moved(SwissLab.events(m, EngineEvent.class, () -> {
+        int byInserts = moved(Lab.events(m, EngineEvent.class, () -> {
             for (long k = 0; k < 1000; k++) {
                 m.set(k, k);
             }
         }));
-        int byDeletes = moved(SwissLab.events(m, EngineEvent.class, () -> {
+        int byDeletes = moved(Lab.events(m, EngineEvent.class, () -> {
             for (long k = 0; k < 1000; k++) {
                 m.delete(k);
             }
@@ -670,7 +668,7 @@ final class SwissChecks {
         for (long k = 1; k <= 100 && grewAt < 0; k++) {
             int count = m.len();
             long key = k;
-            List<SwissEvent.TableGrown> g = SwissLab.events(m, SwissEvent.TableGrown.class, () -> m.set(key, key));
+            List<SwissEvent.TableGrown> g = Lab.events(m, SwissEvent.TableGrown.class, () -> m.set(key, key));
             if (!g.isEmpty() && g.get(0).oldCapacity() == 16) {
                 grewAt = k;
                 countBefore = count;
@@ -683,8 +681,8 @@ final class SwissChecks {
         for (long k = 1; k < grewAt; k++) {
             at.set(k, k);
         }
-        List<EngineEvent> upd = SwissLab.events(at, EngineEvent.class, () -> at.set(1L, 2L));
-        List<SwissEvent.TableGrown> ins = SwissLab.events(at, SwissEvent.TableGrown.class, () -> at.set(1000L, 1L));
+        List<EngineEvent> upd = Lab.events(at, EngineEvent.class, () -> at.set(1L, 2L));
+        List<SwissEvent.TableGrown> ins = Lab.events(at, SwissEvent.TableGrown.class, () -> at.set(1000L, 1L));
         boolean updGrew = upd.stream().anyMatch(e -> e instanceof SwissEvent.TableGrown);
         return Measured.of("the 16-slot table grew while inserting key %d (count %d before it, growthLeft 0), "
                         + "before placing it; the claim's rule predicts after key %d. At that limit, updating a key "
@@ -804,36 +802,6 @@ final class SwissChecks {
                         + "table), %d over 2,000 keys (%d tables)", r1, one.snapshot().tables().size(), r2,
                         many.snapshot().tables().size())
                 .with("others", 11).with("rotationsOneTable", r1).with("rotationsTables", r2);
-    }
-
-    private record During(int loops, int grew, int oldMissed, int duplicates, int newSeen, int newMissed) {
-        Measured figures(String answer) {
-            return Measured.of(answer).with("loopsThatGrew", grew).with("oldMissed", oldMissed)
-                    .with("duplicates", duplicates).with("newSeen", newSeen).with("newMissed", newMissed);
-        }
-    }
-
-    private static final Map<String, During> DURING = new ConcurrentHashMap<>();
-
-    private static During during(String release) {
-        return DURING.computeIfAbsent(release, r -> {
-            Table t = Experiments.iterationDuringGrowth(100, 20, 20, 9, r);
-            return new During(t.rowCount(), t.booleanColumn("grewDuringIteration").countTrue(),
-                    (int) t.intColumn("oldMissed").sum(), (int) t.intColumn("duplicates").sum(),
-                    (int) t.intColumn("newSeen").sum(), (int) t.intColumn("newMissed").sum());
-        });
-    }
-
-    private static Measured iterationOnce(String release) {
-        During d = during(release);
-        return d.figures(String.format("%d loops, %d of them while the map grew: %d keys present from start to end "
-                + "missed, %d produced twice", d.loops(), d.grew(), d.oldMissed(), d.duplicates()));
-    }
-
-    private static Measured iterationNewNever(String release) {
-        During d = during(release);
-        return d.figures(String.format("of the %,d keys the loops inserted, %,d were produced by the loop and %,d "
-                + "not", d.newSeen() + d.newMissed(), d.newSeen(), d.newMissed()));
     }
 
     // ------------------------------------------------------------------ memory

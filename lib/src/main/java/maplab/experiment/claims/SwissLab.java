@@ -3,9 +3,7 @@ package maplab.experiment.claims;
 import java.util.ArrayList;
 import java.util.List;
 import maplab.engine.ControlledHash;
-import maplab.engine.EngineEvent;
 import maplab.engine.Hasher;
-import maplab.engine.MapListener;
 import maplab.engine.StepHook;
 import maplab.engine.swiss.GroupSnapshot;
 import maplab.engine.swiss.SwissMap;
@@ -56,23 +54,6 @@ final class SwissLab {
             h.fullHash(keys[i], hash(group, i + (group == 0 ? 0 : 64), 0x10 + i + (group == 0 ? 0 : 0x30)));
         }
         return h;
-    }
-
-    /** The events of one type that {@code op} causes. */
-    static <E extends EngineEvent> List<E> events(SwissMap m, Class<E> type, Runnable op) {
-        List<E> out = new ArrayList<>();
-        MapListener l = e -> {
-            if (type.isInstance(e)) {
-                out.add(type.cast(e));
-            }
-        };
-        m.listen(l);
-        try {
-            op.run();
-        } finally {
-            m.unlisten(l);
-        }
-        return out;
     }
 
     /** Accesses of one operation, counted: the step hook sees every read and write of the map's memory. */

@@ -152,7 +152,7 @@ final class SwissMythChecks {
         for (long k = 1; k <= 8; k++) {
             m.set(k, k);
         }
-        List<Allocated> a = SwissLab.events(m, Allocated.class, () -> m.set(1L, 100L));
+        List<Allocated> a = Lab.events(m, Allocated.class, () -> m.set(1L, 100L));
         List<String> what = new ArrayList<>();
         a.forEach(x -> what.add(x.id()));
         return Measured.of("updating key 1 of a full small map allocated %d objects (%s): growToTable runs before "
