@@ -152,12 +152,7 @@ final class ClassicChecks {
         m.put("iteration-rotations", new Check("12 range loops over one map of 20 keys, each compared with the first "
                 + "(Experiments.iterationOrders)", ALL, ClassicChecks::iterationRotations,
                 r -> Verdict.of(r.figure("rotations") == r.figure("others"))));
-        m.put("iteration-once", new Check("100 range loops that insert a key after each key they see, on maps that "
-                + "grow under them (Experiments.iterationDuringGrowth)", ALL, LoopChecks::iterationOnce,
-                r -> Verdict.of(r.figure("loopsThatGrew") > 0 && r.figure("oldMissed") == 0
-                        && r.figure("duplicates") == 0)));
-        m.put("iteration-new-never", new Check("the same 100 loops: the keys they inserted", ALL,
-                LoopChecks::iterationNewNever, r -> Verdict.of(r.figure("newSeen") == 0)));
+        LoopChecks.put(m, ALL);
         m.put("old-buckets-freed-at-end", new Check("heap model at GOGC=100: 10,000 inserts while the program "
                 + "allocates 4 KB per operation; when each old bucket array became garbage and when a GC cycle "
                 + "freed it; and an iterator open across a growth (MemoryExperiments.iteratorPinning)", PACER,
@@ -172,23 +167,7 @@ final class ClassicChecks {
         m.put("gc-moves-buckets", new Check("1,000 keys, then 5 rounds of 500 inserts and a gc(): what each "
                 + "collection frees, and whether the current bucket array changes", ALL, ClassicChecks::gcMoves,
                 r -> Verdict.of(r.figure("currentArrayFreedOrReplacedByGc") > 0)));
-        m.put("writes-always-caught", new Check("two goroutines, one insert each, into map[uint64]uint64{100: 100}: "
-                + "every schedule with at most 3 preemptions (maplab.race)", RACES, RaceLab::writesCaught,
-                r -> Verdict.of(r.figure("silentlyCorrupted") == 0 && r.figure("fatal") > 0)));
-        m.put("silent-corruption", new Check("the same two-writer schedules", RACES, RaceLab::writesCaught,
-                r -> Verdict.of(r.figure("silentlyCorrupted") > 0)));
-        m.put("delete-during-reads-safe", new Check("map{100, 101}: one goroutine deletes 100 while another reads "
-                + "101, every schedule with at most 3 preemptions; runtime check and the model's race detector",
-                RACES, RaceLab::deleteDuringReads,
-                r -> Verdict.of(r.figure("fatal") == 0 && r.figure("flagged") == 0)));
-        m.put("race-detector-blind", new Check("the two-writer schedules, with the model's race detector (a "
-                + "happens-before analysis that keeps every access)", RACES, RaceLab::raceBlind,
-                r -> Verdict.of(r.figure("flagged") == 0)));
-        m.put("race-detector-catches", new Check("the two-writer schedules that end without a fatal error, with "
-                + "the model's race detector", RACES, RaceLab::raceCatches,
-                r -> r.figure("flaggedWithoutFatal") == r.figure("withoutFatal") && r.figure("withoutFatal") > 0
-                        ? Verdict.TRUE
-                        : Verdict.of(r.figure("flaggedWithoutFatal") > 0)));
+        RaceLab.put(m, RACES);
         return m;
     }
 

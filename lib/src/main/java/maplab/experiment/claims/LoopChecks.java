@@ -1,5 +1,6 @@
 package maplab.experiment.claims;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import maplab.experiment.Experiments;
@@ -24,6 +25,16 @@ final class LoopChecks {
     private static final Map<String, During> DURING = new ConcurrentHashMap<>();
 
     private LoopChecks() {
+    }
+
+    /** The two loop claims, checked the same way on either engine's {@code releases}. */
+    static void put(Map<String, Check> m, List<String> releases) {
+        m.put("iteration-once", new Check("100 range loops that insert a key after each key they see, on maps that "
+                + "grow under them (Experiments.iterationDuringGrowth)", releases, LoopChecks::iterationOnce,
+                r -> Verdict.of(r.figure("loopsThatGrew") > 0 && r.figure("oldMissed") == 0
+                        && r.figure("duplicates") == 0)));
+        m.put("iteration-new-never", new Check("the same 100 loops: the keys they inserted", releases,
+                LoopChecks::iterationNewNever, r -> Verdict.of(r.figure("newSeen") == 0)));
     }
 
     private static During during(String release) {

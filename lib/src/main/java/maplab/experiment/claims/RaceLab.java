@@ -1,5 +1,6 @@
 package maplab.experiment.claims;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -14,6 +15,27 @@ import maplab.race.Scenario;
 final class RaceLab {
 
     private RaceLab() {
+    }
+
+    /** The five race claims, checked the same way on either engine's {@code releases}. */
+    static void put(Map<String, Check> m, List<String> releases) {
+        m.put("writes-always-caught", new Check("two goroutines, one insert each, into map[uint64]uint64{100: 100}: "
+                + "every schedule with at most 3 preemptions (maplab.race)", releases, RaceLab::writesCaught,
+                r -> Verdict.of(r.figure("silentlyCorrupted") == 0 && r.figure("fatal") > 0)));
+        m.put("silent-corruption", new Check("the same two-writer schedules", releases, RaceLab::writesCaught,
+                r -> Verdict.of(r.figure("silentlyCorrupted") > 0)));
+        m.put("delete-during-reads-safe", new Check("map{100, 101}: one goroutine deletes 100 while another reads "
+                + "101, every schedule with at most 3 preemptions; runtime check and the model's race detector",
+                releases, RaceLab::deleteDuringReads,
+                r -> Verdict.of(r.figure("fatal") == 0 && r.figure("flagged") == 0)));
+        m.put("race-detector-blind", new Check("the two-writer schedules, with the model's race detector (a "
+                + "happens-before analysis that keeps every access)", releases, RaceLab::raceBlind,
+                r -> Verdict.of(r.figure("flagged") == 0)));
+        m.put("race-detector-catches", new Check("the two-writer schedules that end without a fatal error, with "
+                + "the model's race detector", releases, RaceLab::raceCatches,
+                r -> r.figure("flaggedWithoutFatal") == r.figure("withoutFatal") && r.figure("withoutFatal") > 0
+                        ? Verdict.TRUE
+                        : Verdict.of(r.figure("flaggedWithoutFatal") > 0)));
     }
 
     private static final Map<String, Exploration> EXPLORED = new ConcurrentHashMap<>();

@@ -20,7 +20,6 @@ import maplab.engine.swiss.SwissEvent;
 import maplab.engine.swiss.SwissMap;
 import maplab.engine.swiss.SwissSnapshot;
 import maplab.engine.swiss.TableSnapshot;
-import maplab.experiment.Experiments;
 import maplab.memory.GcSettings;
 import maplab.memory.GoHeap;
 import maplab.memory.HeapObject;
@@ -163,12 +162,7 @@ final class SwissChecks {
                             + "is walked table by table, each from the same slot offset, which is no rotation of "
                             + "the whole") : Verdict.FALSE;
                 }));
-        m.put("iteration-once", new Check("100 range loops that insert a key after each key they see, on maps that "
-                + "grow under them (Experiments.iterationDuringGrowth)", ALL, LoopChecks::iterationOnce,
-                r -> Verdict.of(r.figure("loopsThatGrew") > 0 && r.figure("oldMissed") == 0
-                        && r.figure("duplicates") == 0)));
-        m.put("iteration-new-never", new Check("the same 100 loops: the keys they inserted", ALL,
-                LoopChecks::iterationNewNever, r -> Verdict.of(r.figure("newSeen") == 0)));
+        LoopChecks.put(m, ALL);
         m.put("delete-frees-nothing", new Check("heap model: 500 keys, delete them all, force a GC; "
                 + "map[uint64]uint64 and map[uint64][200]byte (elem over 128 bytes, stored indirectly)", ALL,
                 SwissChecks::deleteFreesNothing,
@@ -201,23 +195,7 @@ final class SwissChecks {
         m.put("gc-moves-buckets", new Check("1,000 keys, then 5 rounds of 500 inserts and a gc(): what each "
                 + "collection frees, and whether the current groups arrays change", ALL, SwissChecks::gcMoves,
                 r -> Verdict.of(r.figure("currentGroupsFreedOrReplacedByGc") > 0)));
-        m.put("writes-always-caught", new Check("two goroutines, one insert each, into map[uint64]uint64{100: 100}: "
-                + "every schedule with at most 3 preemptions (maplab.race)", RACES, RaceLab::writesCaught,
-                r -> Verdict.of(r.figure("silentlyCorrupted") == 0 && r.figure("fatal") > 0)));
-        m.put("silent-corruption", new Check("the same two-writer schedules", RACES, RaceLab::writesCaught,
-                r -> Verdict.of(r.figure("silentlyCorrupted") > 0)));
-        m.put("delete-during-reads-safe", new Check("map{100, 101}: one goroutine deletes 100 while another reads "
-                + "101, every schedule with at most 3 preemptions; runtime check and the model's race detector",
-                RACES, RaceLab::deleteDuringReads,
-                r -> Verdict.of(r.figure("fatal") == 0 && r.figure("flagged") == 0)));
-        m.put("race-detector-blind", new Check("the two-writer schedules, with the model's race detector (a "
-                + "happens-before analysis that keeps every access)", RACES, RaceLab::raceBlind,
-                r -> Verdict.of(r.figure("flagged") == 0)));
-        m.put("race-detector-catches", new Check("the two-writer schedules that end without a fatal error, with "
-                + "the model's race detector", RACES, RaceLab::raceCatches,
-                r -> r.figure("flaggedWithoutFatal") == r.figure("withoutFatal") && r.figure("withoutFatal") > 0
-                        ? Verdict.TRUE
-                        : Verdict.of(r.figure("flaggedWithoutFatal") > 0)));
+        RaceLab.put(m, RACES);
         m.putAll(SwissMythChecks.all());
         return m;
     }
