@@ -325,7 +325,7 @@ gt_build_oracle() ( # <outdir> [vers...]
     for fn in $fns; do
       dis=$(_gt_run_go "$v" tool objdump -s "^main\.$fn\$" "$out/oracle-go$v") \
         || _gt_fail "go tool objdump of oracle-go$v failed"
-      if ! echo "$dis" | grep -q 'CALL runtime\.mapclear(SB)'; then
+      if [[ $dis != *'CALL runtime.mapclear(SB)'* ]]; then
         rm -f "$out/oracle-go$v"
         _gt_fail "oracle-go$v: main.$fn does not call runtime.mapclear (was it built with -N, -race, or inlined?)"
       fi
@@ -343,7 +343,7 @@ gt_build_oracle() ( # <outdir> [vers...]
         sym=${spec%% *} call=${spec#* }
         dis=$(_gt_run_go "$v" tool objdump -s "^main\\.\\(\\*${sym%%)*}\\)\\.${sym##*).}\$" "$out/oracle-go$v") \
           || _gt_fail "go tool objdump of oracle-go$v failed"
-        if ! echo "$dis" | grep -q "CALL runtime\\.$call(SB)"; then
+        if [[ $dis != *"CALL runtime.$call(SB)"* ]]; then
           rm -f "$out/oracle-go$v"
           _gt_fail "oracle-go$v: main.(*$sym does not call runtime.$call"
         fi
