@@ -91,8 +91,11 @@ public final class KernelServer {
             try {
                 handler.accept(channel, m);
             } catch (Throwable t) {
-                log("request " + m.type() + " failed: " + t);
-                replyError(channel, m, t);
+                Throwable cause = t.getCause() != null && t instanceof RuntimeException ? t.getCause() : t;
+                log(cause instanceof IllegalArgumentException
+                        ? "bad " + m.type() + ": " + cause.getMessage()
+                        : "request " + m.type() + " failed: " + cause);
+                replyError(channel, m, cause);
             } finally {
                 replies.status(m.header(), "idle");
             }
@@ -136,12 +139,11 @@ public final class KernelServer {
         }
     }
 
-    private void replyError(Channel channel, Message m, Throwable t) {
+    private void replyError(Channel channel, Message m, Throwable cause) {
         String type = m.type();
         if (!type.endsWith("_request")) {
             return;
         }
-        Throwable cause = t.getCause() != null && t instanceof RuntimeException ? t.getCause() : t;
         String why = cause instanceof IllegalArgumentException
                 ? "bad request: " + cause.getMessage() : String.valueOf(cause);
         JsonObject c = ShellHandlers.errorContent(cause instanceof IllegalArgumentException ? "BadRequest" : "KernelError",
