@@ -9,6 +9,7 @@ import (
 
 // Outcome kinds of a finished run, in their fixed order (maplab.race.Classifier's).
 const (
+	Foreign     = "foreign key"
 	Duplicate   = "duplicate key"
 	Unreachable = "unreachable key"
 	LostUpdate  = "lost update"
@@ -18,6 +19,10 @@ const (
 
 // Classify names the final state of m after a run of sc, given slotKeys, the key of every
 // live slot the oracle found by walking the real map (each slot once, in any order):
+//   - foreign key: a key in a live slot that neither the initial map nor any goroutine wrote.
+//     Only a runtime that read memory of another kind as a map's can put it there (Swiss: a
+//     writer that reads m.dirPtr as a small group after another made it a directory copies
+//     the words past the directory: undefined behaviour, the model's "crash: ... undefined");
 //   - duplicate key: a key in more than one live slot;
 //   - unreachable key: a key in a live slot for which `_, ok := m[k]` is false;
 //   - lost update: the contents observed through `v, ok := m[k]` for every key of the
@@ -29,6 +34,23 @@ const (
 // must have ruled out a map its lookups would die on (a writer's flag left set).
 func Classify(sc *Scenario, m map[uint64]uint64, slotKeys []uint64) string {
 	var kinds []string
+	written := map[uint64]bool{}
+	for _, k := range sc.Initial {
+		written[k] = true
+	}
+	for _, p := range sc.Progs {
+		for _, op := range p {
+			if op.Kind == 's' {
+				written[op.Key] = true
+			}
+		}
+	}
+	for _, k := range slotKeys {
+		if !written[k] {
+			kinds = append(kinds, Foreign)
+			break
+		}
+	}
 	slots := map[uint64]int{}
 	dup := false
 	for _, k := range slotKeys {

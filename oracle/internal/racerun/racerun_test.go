@@ -180,6 +180,11 @@ func TestClassify(t *testing.T) {
 		{map[uint64]uint64{100: 100, 1: 7, 2: 2}, []uint64{100, 1, 2}, LostUpdate},
 		{full(), []uint64{100, 1}, CountWrong},
 		{map[uint64]uint64{100: 100, 1: 1}, []uint64{100, 1, 2}, Unreachable + " + " + LostUpdate + " + " + CountWrong},
+		// What Go 1.26 left once (three-inserts-to-table): a writer copied a directory, read as
+		// a small group, into its new table: key 0, which nobody wrote, in five slots.
+		{map[uint64]uint64{0: 0, 1: 1}, []uint64{1, 0, 0, 0, 0, 0},
+			Foreign + " + " + Duplicate + " + " + LostUpdate + " + " + CountWrong},
+		{full(), []uint64{100, 1, 2, 3}, Foreign + " + " + Unreachable + " + " + CountWrong},
 	} {
 		if got := Classify(two, c.m, c.slots); got != c.want {
 			t.Errorf("Classify(%v, slots %v) = %q, want %q", c.m, c.slots, got, c.want)
@@ -197,6 +202,7 @@ func TestReadResults(t *testing.T) {
 		{`{"scenario":"a","gomaxprocs":2,"runs":1,"go":"go1.19.8","outcomes":{"lost update + clean":1}}` + "\n", "outcome"},
 		{`{"scenario":"a","gomaxprocs":2,"runs":1,"go":"go1.19.8","outcomes":{"clean":1},"extra":1}` + "\n", "fields"},
 		{good + "\nnot json\n", "line 2"},
+		{`{"scenario":"a","gomaxprocs":2,"runs":3,"go":"go1.26.10","outcomes":{"clean":2,"duplicate key + foreign key":1}}` + "\n", "outcome"},
 	} {
 		path := filepath.Join(dir, "races.json")
 		if err := os.WriteFile(path, []byte(c.text), 0o644); err != nil {

@@ -13,7 +13,7 @@ import (
 // outcomeRE is the grammar of the outcome strings races.json may hold: a death, or the
 // kinds of a finished run in their fixed order.
 var outcomeRE = regexp.MustCompile(`^(clean|hang|fatal: .+|crash: .+|` +
-	`(duplicate key)?( \+ )?(unreachable key)?( \+ )?(lost update)?( \+ )?(count mismatch)?)$`)
+	`(foreign key)?( \+ )?(duplicate key)?( \+ )?(unreachable key)?( \+ )?(lost update)?( \+ )?(count mismatch)?)$`)
 
 // ReadResults reads a races.json and checks what the Java side relies on: each line is one
 // object with exactly the fields scenario, gomaxprocs, runs, go and outcomes; every outcome

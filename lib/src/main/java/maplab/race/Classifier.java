@@ -15,6 +15,10 @@ import maplab.engine.GoMap;
  * real runtime's map (oracle/races.go), so the two can be compared class by class. Every kind
  * that applies is named, in this order, joined by " + "; none is "clean":
  * <ul>
+ *   <li>foreign key: a key in a live slot that neither the initial map nor any goroutine wrote.
+ *       Only a runtime that reads memory of another kind as a map's puts one there, so the model,
+ *       which stops such a read with a "crash: ... undefined" outcome, never has one; the real
+ *       runtime does (see {@link RaceCheckMain});</li>
  *   <li>duplicate key: a key in more than one live slot ({@link maplab.engine.MapState#liveSlotKeys()}:
  *       classic, tophash of 5 or more in the current chains and old buckets not yet evacuated;
  *       Swiss, a full control byte);</li>
@@ -33,15 +37,21 @@ final class Classifier {
     private final Scenario scenario;
     private final SequentialOutcomes sequential;
     private final List<Object> keys;
+    /** The keys the initial map or a goroutine's insert wrote (canonical). */
+    private final Set<Object> written = new HashSet<>();
 
     Classifier(Scenario scenario, SequentialOutcomes sequential) {
         this.scenario = scenario;
         this.sequential = sequential;
         Set<Object> ks = new LinkedHashSet<>(scenario.initial().keySet());
+        for (Object k : ks) {
+            written.add(Values.canonical(k));
+        }
         for (List<Op> g : scenario.goroutines()) {
             for (Op op : g) {
                 if (op instanceof Op.Set s) {
                     ks.add(s.key());
+                    written.add(Values.canonical(s.key()));
                 } else if (op instanceof Op.Get gt) {
                     ks.add(gt.key());
                 } else if (op instanceof Op.Delete d) {
@@ -91,6 +101,16 @@ final class Classifier {
         List<String> kinds = new ArrayList<>();
         List<String> details = new ArrayList<>();
         try {
+            List<Object> foreign = new ArrayList<>();
+            for (Object k : liveKeys) {
+                if (!written.contains(Values.canonical(k))) {
+                    foreign.add(k);
+                }
+            }
+            if (!foreign.isEmpty()) {
+                kinds.add("foreign key");
+                details.add("live keys nobody wrote: " + foreign);
+            }
             Set<Object> seen = new HashSet<>();
             Set<Object> duplicates = new LinkedHashSet<>();
             for (Object k : liveKeys) {
