@@ -27,12 +27,15 @@ public record RuntimeMeasurements(String go, String goarch, List<GcCount> gc, Li
 
     /**
      * The bytes one map kept alive (HeapAlloc with it minus without it, after forced collections),
-     * and the map's end state: count for both engines; B, noverflow, growing for a classic map;
+     * with the runtime's own objects that came between the readings ({@code objects96},
+     * {@code runtimeBytes}: size classes that gained live objects while the program only dropped
+     * the map; 0 in reports older than that field), and the map's end state: count for both engines; B, noverflow, growing for a classic map;
      * dirLen, globalDepth and the number of distinct tables for a Swiss map.
      */
     public record LiveBytes(String name, String keyType, String elemType, int hint, List<Phase> phases,
-                            long heapAllocWith, long heapAllocWithout, long bytes, long objects96, int B,
-                            int count, int noverflow, boolean growing, int dirLen, int globalDepth, int tables) {
+                            long heapAllocWith, long heapAllocWithout, long bytes, long objects96, long runtimeBytes,
+                            String runtimeClasses, int B, int count, int noverflow, boolean growing, int dirLen,
+                            int globalDepth, int tables) {
     }
 
     /** The size class of the runtime's own objects that the oracle counts (oracle/internal/memkit NoiseClass). */
