@@ -620,35 +620,35 @@ func iterBodyWrites(s *session) {
 		s.set(s.keys.Fresh())
 	}
 	tab := s.m().directoryAt(0)
-	holeable := func(g uint64) bool {
-		grp := groupAt(t, tab.groups, g)
-		return isFull(ctrlAt(grp, 0)) && isFull(ctrlAt(grp, 1)) && isFull(ctrlAt(grp, 2)) && ctrlAt(grp, 7) == ctrlEmpty
+	// fullLow counts the full slots among 0-2 of group g; a group can take the hole when all
+	// three are full and slot 7 is empty (so that the delete leaves an empty slot, not a tombstone).
+	fullLow := func(g uint64) int {
+		grp, n := groupAt(t, tab.groups, g), 0
+		for i := 0; i < 3; i++ {
+			if isFull(ctrlAt(grp, i)) {
+				n++
+			}
+		}
+		return n
 	}
-	// The hash seed is the runtime's own draw: now and then (about 1 run in 600) no group
-	// holds three keys in slots 0-2. Then the fullest group short of slot 7 gets keys
-	// whose probe starts there, each filling its lowest empty slot, until one does.
-	for n := 0; n < groupSlots; n++ {
+	holeable := func(g uint64) bool {
+		return fullLow(g) == 3 && ctrlAt(groupAt(t, tab.groups, g), 7) == ctrlEmpty
+	}
+	// The hash seed is the runtime's own draw: now and then (about 1 run in 600) no group can
+	// take the hole. Then the fullest group with slot 7 empty gets keys whose probe starts there;
+	// each fills the group's lowest empty slot, one of 0-2, so three inserts at most suffice.
+	for n := 0; ; n++ {
 		best, bestFull := uint64(0), -1
 		for g := uint64(0); g <= tab.groups.lengthMask; g++ {
-			if holeable(g) {
-				bestFull = groupSlots
-				break
+			if ctrlAt(groupAt(t, tab.groups, g), 7) == ctrlEmpty && fullLow(g) > bestFull {
+				best, bestFull = g, fullLow(g)
 			}
-			grp := groupAt(t, tab.groups, g)
-			full := 0
-			for i := 0; i < 3; i++ {
-				if isFull(ctrlAt(grp, i)) {
-					full++
-				}
-			}
-			if ctrlAt(grp, 7) == ctrlEmpty && full > bestFull {
-				best, bestFull = g, full
-			}
-		}
-		if bestFull == groupSlots {
-			break
 		}
 		s.require(bestFull >= 0, "no group with an empty last slot")
+		if bestFull == 3 {
+			break
+		}
+		s.require(n < 3, "three inserts did not fill slots 0-2 of group %d", best)
 		s.set(s.freshInGroup(0, best))
 	}
 	s.require(s.grows == 0 && s.m().directoryAt(0) == tab, "the map grew while groups were filled")
