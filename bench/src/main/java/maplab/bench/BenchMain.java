@@ -102,7 +102,7 @@ public final class BenchMain {
     }
 
     /** "PHASE: 1.23 0.98 0.70" from /proc/loadavg, or "PHASE: -" where there is none. */
-    private static String load(String phase) {
+    static String load(String phase) {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return phase + ": " + f[0] + " " + f[1] + " " + f[2];
