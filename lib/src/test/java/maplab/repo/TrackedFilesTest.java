@@ -44,7 +44,7 @@ class TrackedFilesTest {
     void theScanFindsEachForbiddenPathAndOnlyThose() {
         assertEquals(List.of("2: " + FORBIDDEN.get(0), "3: " + FORBIDDEN.get(1), "3: " + FORBIDDEN.get(2)),
                 hits("ok\ncat " + FORBIDDEN.get(0) + "x\ncd " + FORBIDDEN.get(1) + "a " + FORBIDDEN.get(2) + "b\n"));
-        assertEquals(List.of(), hits("$HOME/.cache/maplab/go\n../lib/x /tmp/y work/z root/ ~/shared\n"));
+        assertEquals(List.of(), hits("$HOME/.cache/maplab/go\n../lib/x /opt/y work/z root/ ~/shared\n"));
     }
 
     @Test
