@@ -6,6 +6,23 @@
 
 die() { echo "maplab: $*" >&2; exit 1; }
 
+# with_lock FILE COMMAND...: runs COMMAND holding an exclusive lock on FILE (flock), so that
+# several ./maplab commands started together build, install and create things one at a time.
+# The lock goes with the file descriptor: a killed holder never leaves it taken.
+with_lock() {
+  local file="$1" fd status=0
+  shift
+  mkdir -p "$(dirname "$file")" && exec {fd}>>"$file" || die "cannot open the lock file $file"
+  if ! flock -n "$fd"; then
+    echo "maplab: waiting for another maplab command (lock $file)" >&2
+    flock "$fd" || die "cannot take the lock $file"
+  fi
+  "$@"   # under ./maplab's set -e a failure exits here, and the lock goes with the process
+  status=$?
+  exec {fd}>&-
+  return "$status"
+}
+
 java_major() {
   local v
   v=$(java -version 2>&1 | awk -F'"' '/version/ {print $2; exit}') || return 1

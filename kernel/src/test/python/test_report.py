@@ -114,5 +114,15 @@ class ReportTests(unittest.TestCase):
         self.assertIn("GC cycles for 10^6 inserts", html)
 
 
+    def test_a_missing_notebook_fails_before_the_kernel_is_installed(self):
+        maplab = os.path.join(os.path.dirname(SCRIPT), "..", "maplab")
+        proc = subprocess.run([maplab, "report", os.path.join(self.dir, "nope.ipynb")],
+                              capture_output=True, text=True, timeout=300)
+        self.assertEqual(proc.returncode, 2, proc.stderr)
+        self.assertIn("nope.ipynb: no such notebook", proc.stderr)
+        self.assertNotIn("kernel", proc.stderr, "the path is checked before the kernel is built or installed")
+        self.assertNotIn("Traceback", proc.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()
