@@ -380,7 +380,6 @@ class LabSessionTests(unittest.TestCase):
         outputs = self.seen["interrupt/outputs"]
         self.assertTrue(any(o["mime"] == ERROR_MIME and "Interrupted" in o["text"] for o in outputs),
                         f"the loop's cell shows the interrupt: {outputs}")
-        self.assertLess(self.session.timings["interrupt_s"], 10)
         self.assertEqual([t.strip() for t in self.seen["after-interrupt"]], ["42"])
 
     def test_everything_started_is_stopped(self):
