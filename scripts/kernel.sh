@@ -205,18 +205,22 @@ install_kernel_locked() {
 
 # The kernel's Python tests against the kernel installed in the venv: the official
 # jupyter_kernel_test suite, the protocol (signatures, interrupt, parent death), hostile cells,
-# a notebook run headless with nbclient, ./maplab report (scripts/report.py), and lab, report and
-# install-kernel side by side. A JDK 21+ is used
-# for the interrupt test when one is found ($MAPLAB_JDK21 or /usr/lib/jvm/*); Debian 12 packages
-# none, so it may be skipped (said so).
+# a notebook run headless with nbclient, ./maplab report (scripts/report.py, --pdf included), lab,
+# report and install-kernel side by side, and ./maplab lab driven in Chromium (test_browser:
+# notebooks 00 and 03, completion, interrupt; screenshots and timings in reports/ui). A JDK 21+ is
+# used for the interrupt test when one is found ($MAPLAB_JDK21 or /usr/lib/jvm/*); Debian 12
+# packages none, so it may be skipped (said so). Without Chromium the browser and PDF tests are
+# skipped (said so), or fail under CI=true.
 kernel_python_tests() {
   ensure_venv
   install_kernel --prefix "$VENV"
+  ensure_chromium || true
   echo "maplab: kernel tests (Python, against the installed kernel)" >&2
   local log status=0
   log=$(mktemp)
   (cd "$ROOT/kernel/src/test/python" && "$VENV/bin/python" -m unittest -v \
-    test_kernel_suite test_protocol test_hostile test_notebook test_report test_side_by_side) 2>&1 | tee "$log" || status=$?
+    test_kernel_suite test_protocol test_hostile test_notebook test_report test_side_by_side test_browser) \
+    2>&1 | tee "$log" || status=$?
   [ -z "${1:-}" ] || unittest_counts "$log" >>"$1"
   rm -f "$log"
   return "$status"
