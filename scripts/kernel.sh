@@ -205,7 +205,9 @@ install_kernel_locked() {
 
 # The kernel's Python tests against the kernel installed in the venv: the official
 # jupyter_kernel_test suite, the protocol (signatures, interrupt, parent death), hostile cells,
-# a notebook run headless with nbclient, ./maplab report (scripts/report.py), and lab, report and
+# the kernel's processes (SIGKILL in every state of a cell), standard input, %maven from a
+# file:// repository, a 60 s load test of three clients (about 150 s for these four), a notebook
+# run headless with nbclient, ./maplab report (scripts/report.py), and lab, report and
 # install-kernel side by side. A JDK 21+ is used
 # for the interrupt test when one is found ($MAPLAB_JDK21 or /usr/lib/jvm/*); Debian 12 packages
 # none, so it may be skipped (said so).
@@ -216,7 +218,8 @@ kernel_python_tests() {
   local log status=0
   log=$(mktemp)
   (cd "$ROOT/kernel/src/test/python" && "$VENV/bin/python" -m unittest -v \
-    test_kernel_suite test_protocol test_hostile test_notebook test_report test_side_by_side) 2>&1 | tee "$log" || status=$?
+    test_kernel_suite test_protocol test_hostile test_lifecycle test_stdin test_maven test_load \
+    test_notebook test_report test_side_by_side) 2>&1 | tee "$log" || status=$?
   [ -z "${1:-}" ] || unittest_counts "$log" >>"$1"
   rm -f "$log"
   return "$status"
