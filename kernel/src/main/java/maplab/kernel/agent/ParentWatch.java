@@ -1,6 +1,7 @@
 package maplab.kernel.agent;
 
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Ends a process when the process that started it dies: the kernel when its Jupyter goes, the
@@ -22,35 +23,41 @@ public final class ParentWatch {
     }
 
     /**
-     * Watches JPY_PARENT_PID when Jupyter sets it, else the OS parent. onDeath runs on the watch's
-     * thread once the parent is gone, and must end the process.
+     * Watches the OS parent and JPY_PARENT_PID, when Jupyter sets it to another process (a
+     * launcher between them): the kernel ends when either is gone. onDeath runs on the watch's
+     * thread and must end the process.
      */
     public static void startForJupyter(Runnable onDeath) {
+        List<ProcessHandle> watched = new ArrayList<>();
+        ProcessHandle.current().parent().ifPresent(watched::add);
         String env = System.getenv("JPY_PARENT_PID");
         if (env != null && !env.isBlank()) {
             try {
-                Optional<ProcessHandle> parent = ProcessHandle.of(Long.parseLong(env.trim()));
-                if (parent.isPresent()) {
-                    start(parent.get(), onDeath);
-                    return;
+                long pid = Long.parseLong(env.trim());
+                if (watched.stream().noneMatch(p -> p.pid() == pid)) {
+                    ProcessHandle.of(pid).ifPresentOrElse(watched::add,
+                            () -> System.err.println("maplab: no process " + env + " (JPY_PARENT_PID); watching the OS parent"));
                 }
-                System.err.println("maplab: no process " + env + " (JPY_PARENT_PID); watching the OS parent");
             } catch (NumberFormatException e) {
                 System.err.println("maplab: ignoring JPY_PARENT_PID=" + env + " (not a pid)");
             }
         }
-        startForOsParent(onDeath);
+        start(watched, onDeath);
     }
 
     /** Watches the process that started this one. */
     public static void startForOsParent(Runnable onDeath) {
-        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
-        parent.ifPresentOrElse(p -> start(p, onDeath), onDeath);
+        List<ProcessHandle> watched = new ArrayList<>();
+        ProcessHandle.current().parent().ifPresent(watched::add);
+        start(watched, onDeath);
     }
 
-    private static void start(ProcessHandle parent, Runnable onDeath) {
+    private static void start(List<ProcessHandle> parents, Runnable onDeath) {
+        if (parents.isEmpty()) {
+            onDeath.run();
+            return;
+        }
         long osParent = osParent();
-        long pid = parent.pid();
         Thread t = new Thread(() -> {
             while (true) {
                 try {
@@ -58,10 +65,12 @@ public final class ParentWatch {
                 } catch (InterruptedException e) {
                     return;
                 }
-                boolean reparented = pid == osParent && osParent() != pid;
-                if (reparented || !parent.isAlive()) {
-                    onDeath.run();
-                    return;
+                for (ProcessHandle parent : parents) {
+                    boolean reparented = parent.pid() == osParent && osParent() != osParent;
+                    if (reparented || !parent.isAlive()) {
+                        onDeath.run();
+                        return;
+                    }
                 }
             }
         }, "maplab-parent-watch");

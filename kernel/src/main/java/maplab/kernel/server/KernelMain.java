@@ -1,5 +1,6 @@
 package maplab.kernel.server;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +30,17 @@ public final class KernelMain {
             System.exit(2);
         }
         Path connectionFile = Path.of(args[0]);
-        if (ConnectionInfo.restrictToOwner(connectionFile)) {
-            KernelServer.log("the connection file " + connectionFile + " was readable by others; now by its owner only");
+        ConnectionInfo conn;
+        try {
+            if (ConnectionInfo.restrictToOwner(connectionFile)) {
+                KernelServer.log("the connection file " + connectionFile + " was readable by others; now by its owner only");
+            }
+            conn = ConnectionInfo.read(connectionFile);
+        } catch (IOException | RuntimeException e) {
+            KernelServer.log("cannot read the connection file " + connectionFile + ": " + e);
+            System.exit(2);
+            return;
         }
-        ConnectionInfo conn = ConnectionInfo.read(connectionFile);
         WireCodec codec = new WireCodec(new Signer(conn.key(), conn.signatureScheme()));
         long limit = Long.parseLong(System.getenv().getOrDefault("MAPLAB_OUTPUT_LIMIT", "1000000"));
         AtomicReference<OutputRouter> router = new AtomicReference<>();
