@@ -205,18 +205,27 @@ install_kernel_locked() {
 
 # The kernel's Python tests against the kernel installed in the venv: the official
 # jupyter_kernel_test suite, the protocol (signatures, interrupt, parent death), hostile cells,
-# a notebook run headless with nbclient, ./maplab report (scripts/report.py), and lab, report and
-# install-kernel side by side. A JDK 21+ is used
-# for the interrupt test when one is found ($MAPLAB_JDK21 or /usr/lib/jvm/*); Debian 12 packages
-# none, so it may be skipped (said so).
+# the kernel's processes (SIGKILL in every state of a cell), standard input, %maven from a
+# file:// repository, a notebook run headless with nbclient, ./maplab report (scripts/report.py,
+# --pdf included). Then the slow ones, which ./maplab test --quick leaves out (the fresh-machine
+# test runs --quick, so they are not run twice): a 60 s load test of three clients; lab, report
+# and install-kernel side by side; and ./maplab lab driven in Chromium (test_browser: notebooks 00
+# and 03, completion, interrupt; screenshots and timings in reports/ui). A JDK 21+ is used for the
+# interrupt test when one is found ($MAPLAB_JDK21 or /usr/lib/jvm/*); Debian 12 packages none, so
+# it may be skipped (said so). Without Chromium the browser and PDF tests are skipped (said so), or
+# fail under CI=true.
+# kernel_python_tests COUNTS [quick]
 kernel_python_tests() {
   ensure_venv
   install_kernel --prefix "$VENV"
+  ensure_chromium || true
   echo "maplab: kernel tests (Python, against the installed kernel)" >&2
-  local log status=0
+  local log status=0 slow=(test_load test_side_by_side test_browser)
+  [ "${2:-}" != quick ] || slow=()
   log=$(mktemp)
   (cd "$ROOT/kernel/src/test/python" && "$VENV/bin/python" -m unittest -v \
-    test_kernel_suite test_protocol test_hostile test_notebook test_report test_side_by_side) 2>&1 | tee "$log" || status=$?
+    test_kernel_suite test_protocol test_hostile test_lifecycle test_stdin test_maven \
+    test_notebook test_report ${slow[@]+"${slow[@]}"}) 2>&1 | tee "$log" || status=$?
   [ -z "${1:-}" ] || unittest_counts "$log" >>"$1"
   rm -f "$log"
   return "$status"

@@ -1,16 +1,19 @@
-"""./maplab report [--out DIR] [NOTEBOOK...]: run notebooks headless, write self-contained HTML.
+"""./maplab report [--pdf] [--out DIR] [NOTEBOOK...]: run notebooks headless, write self-contained
+HTML (and with --pdf a PDF beside it).
 
 Each notebook is executed with nbclient on the installed maplab-java kernel (in its own folder,
 as JupyterLab would), then exported with nbconvert's HTMLExporter: PNG outputs become data URIs,
 SVG outputs are inline, markdown images are embedded. The report is written to a temporary file
 in the output folder and renamed over <name>.html, so a failed run leaves no half report and an
 earlier good report stays as it was. A temporary file left by a run that was killed is removed by
-the next run into the same folder. Any number of runs may go side by side.
+the next run into the same folder. Any number of runs may go side by side. With --pdf the same
+HTML is printed to <name>.pdf by the system's Chromium (scripts/report_pdf.py): the notebook runs
+once, and both files are made before either is written.
 
 Without notebooks, every notebooks/*.ipynb runs, in name order. Prints one line per report.
 Exit 0: all written; 1: a notebook failed (name, cell index counted from 0 over all cells, its
-first source line, ename: evalue), or its report would reference an external file; 2: a path is
-missing or is not a notebook.
+first source line, ename: evalue), or its report would reference an external file, or printing
+its PDF failed; 2: a path is missing or is not a notebook, or --pdf has no Chromium to print with.
 """
 import argparse
 import os
@@ -134,12 +137,20 @@ def remove_leftovers(folder):
                 pass
 
 
+def print_pdf(path, html, printer):
+    try:
+        return printer.print(html)
+    except Exception as e:  # Chromium crashed, timed out...: the notebook is named, no trace
+        raise Failure(1, f"{os.path.basename(path)}: printing the PDF failed: {type(e).__name__}: "
+                         f"{str(e).splitlines()[0] if str(e) else ''}")
+
+
 def write_atomically(target, text):
     folder = os.path.dirname(target)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.{os.getpid()}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(text.encode("utf-8") if isinstance(text, str) else text)
             f.flush()
             os.fsync(f.fileno())
         umask = os.umask(0)
@@ -164,7 +175,10 @@ def main(argv):
     parser.add_argument("--check-paths", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--timeout", type=int, default=300,
                         help="seconds a cell may take before the report fails (default 300)")
+    parser.add_argument("--pdf", action="store_true",
+                        help="also print each report to <name>.pdf with the system's Chromium")
     args = parser.parse_args(argv)
+    printer = None
     if args.timeout <= 0:
         parser.error(f"--timeout must be a positive number of seconds, not {args.timeout}")
     # A run stopped with SIGTERM unwinds like Ctrl-C: its kernel is shut down and its temporary
@@ -183,17 +197,32 @@ def main(argv):
         if args.check_paths:
             return 0
         notebooks = [(p, load(p)) for p in paths]  # every path checked before anything runs
+        if args.pdf:
+            import browser  # scripts/browser.py; Playwright is imported only for --pdf
+            from report_pdf import PdfPrinter
+            missing = browser.missing_reason()
+            if missing:
+                raise Failure(2, f"--pdf: {missing}")
+            printer = PdfPrinter()
         os.makedirs(args.out, exist_ok=True)
         remove_leftovers(args.out)
         for path, nb in notebooks:
             start = time.monotonic()
             execute(path, nb, args.kernel, args.timeout)
             target = os.path.join(args.out, os.path.splitext(os.path.basename(path))[0] + ".html")
-            write_atomically(target, export(path, nb))
-            print(f"{shown(target)}  {time.monotonic() - start:.1f} s", flush=True)
+            html = export(path, nb)
+            pdf = print_pdf(path, html, printer) if printer else None
+            write_atomically(target, html)
+            if pdf is not None:
+                write_atomically(target[:-len(".html")] + ".pdf", pdf)
+            print(f"{shown(target)}{'  ' + shown(target[:-5] + '.pdf') if pdf else ''}  "
+                  f"{time.monotonic() - start:.1f} s", flush=True)
     except Failure as e:
         print(f"maplab report: {e}", file=sys.stderr)
         return e.code
+    finally:
+        if printer is not None:
+            printer.close()
     return 0
 
 

@@ -59,6 +59,20 @@ ensure_java_toolchain() {
   have_java17 || die "a JDK 17 or newer is needed (java -version says: $(java -version 2>&1 | head -1))"
 }
 
+# Debian's chromium, which Playwright drives for the browser test and ./maplab report --pdf (no
+# browser is ever downloaded; MAPLAB_CHROMIUM names another binary). Installed when we may (root,
+# apt-get); otherwise says so and returns 1, and what needs it says why it cannot run: the browser
+# tests skip, or fail under CI; report --pdf exits 2.
+ensure_chromium() {
+  local path="${MAPLAB_CHROMIUM:-/usr/bin/chromium}"
+  [ -x "$path" ] && return 0
+  if [ -z "${MAPLAB_CHROMIUM:-}" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    (apt_install chromium) && [ -x "$path" ] && return 0   # a subshell: apt_install's die ends only it
+  fi
+  echo "maplab: no Chromium at $path (Debian's package chromium); the browser tests and report --pdf need it" >&2
+  return 1
+}
+
 # Maven in batch mode without download progress: the test summary stays readable.
 run_maven() {
   mvn -B -ntp -Dstyle.color=never "$@"

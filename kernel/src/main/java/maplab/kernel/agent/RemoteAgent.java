@@ -46,6 +46,8 @@ public final class RemoteAgent extends RemoteExecutionControl {
     private Object lastValue;
 
     public static void main(String[] args) throws Exception {
+        // A cell that never returns would keep this JVM alive after a SIGKILL of the kernel.
+        ParentWatch.startForOsParent(() -> Runtime.getRuntime().halt(0));
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
         socket.setTcpNoDelay(true);
         // Buffered both ways: JShell's multiplexing cuts every message into 127-byte packets and
@@ -57,7 +59,8 @@ public final class RemoteAgent extends RemoteExecutionControl {
         outputs.put("out", st -> System.setOut(new PrintStream(st, true)));
         outputs.put("err", st -> System.setErr(new PrintStream(st, true)));
         Map<String, Consumer<InputStream>> inputs = new HashMap<>();
-        inputs.put("in", System::setIn);
+        String token = System.getProperty(maplab.kernel.display.DisplayRecords.TOKEN_PROPERTY);
+        inputs.put("in", jshell -> System.setIn(KernelInput.orElse(jshell, token)));
         Progress.sink(new ProgressDisplay());
         try {
             Util.forwardExecutionControlAndIO(new RemoteAgent(), in, out, outputs, inputs);
