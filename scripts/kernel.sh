@@ -129,6 +129,18 @@ install_kernel() {
   echo "maplab: kernel '$KERNEL_NAME' installed in $dir" >&2
 }
 
+# JupyterLab in the venv opens on the Java kernel and asks nothing: the server's default kernel
+# is maplab-java (GET /api/kernelspecs says so, and the Launcher ranks the default kernel first),
+# and the Jupyter news prompt is off (fetchNews "false" in the venv's settings overrides, which
+# only change defaults: a user can still turn news on). Rewritten on every run: idempotent.
+configure_lab() {
+  mkdir -p "$VENV/etc/jupyter" "$VENV/share/jupyter/lab/settings"
+  printf '{"MappingKernelManager": {"default_kernel_name": "%s"}}\n' "$KERNEL_NAME" \
+    >"$VENV/etc/jupyter/jupyter_server_config.json"
+  printf '%s\n' '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' \
+    >"$VENV/share/jupyter/lab/settings/overrides.json"
+}
+
 # The kernel's Python tests against the kernel installed in the venv: the official
 # jupyter_kernel_test suite, the protocol (signatures, interrupt, parent death), hostile cells,
 # a notebook run headless with nbclient, and ./maplab report (scripts/report.py). A JDK 21+ is used
@@ -137,11 +149,12 @@ install_kernel() {
 kernel_python_tests() {
   ensure_venv
   install_kernel --prefix "$VENV"
+  configure_lab
   echo "maplab: kernel tests (Python, against the installed kernel)" >&2
   local log status=0
   log=$(mktemp)
   (cd "$ROOT/kernel/src/test/python" && "$VENV/bin/python" -m unittest -v \
-    test_kernel_suite test_protocol test_hostile test_notebook test_report) 2>&1 | tee "$log" || status=$?
+    test_kernel_suite test_protocol test_hostile test_notebook test_report test_lab_config) 2>&1 | tee "$log" || status=$?
   [ -z "${1:-}" ] || unittest_counts "$log" >>"$1"
   rm -f "$log"
   return "$status"
