@@ -6,6 +6,7 @@ import java.util.Base64;
 import maplab.table.Numbers;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 
@@ -18,6 +19,7 @@ final class ChartRenderer {
 
     /** The largest SVG sent beside the PNG, in bytes (a chart's PNG is some 30-60 KB). */
     static final int SVG_BUDGET = 150_000;
+    private static final String LOG_PATTERN = "#,##0.###";
 
     private ChartRenderer() {
     }
@@ -41,18 +43,28 @@ final class ChartRenderer {
     }
 
     /**
-     * Axis numbers for people ("16,384", not "1.6E4") on the value axis of a chart made in a cell
-     * (and the x axis of an XY chart),
-     * unless it chose its own format or a log axis (XChart spaces a formatted log axis linearly).
+     * Axis numbers for people ("16,384", not "1.6E4") on the value axis of a chart made in a cell,
+     * and on the x axis of an XY chart, unless the chart chose its own format. A log axis gets a
+     * grouping pattern instead of the formatting function, which XChart would space linearly.
      */
     private static void readableAxes(Chart<?, ?> chart) {
-        if (chart.getStyler() instanceof AxesChartStyler s && s.getyAxisTickLabelsFormattingFunction() == null
-                && s.getYAxisDecimalPattern() == null && !s.isYAxisLogarithmic()) {
-            s.setyAxisTickLabelsFormattingFunction(Numbers::format);
+        if (!(chart.getStyler() instanceof AxesChartStyler s)) {
+            return;
         }
-        if (chart instanceof org.knowm.xchart.XYChart xy && xy.getStyler().getxAxisTickLabelsFormattingFunction() == null
-                && xy.getStyler().getXAxisDecimalPattern() == null && !xy.getStyler().isXAxisLogarithmic()) {
-            xy.getStyler().setxAxisTickLabelsFormattingFunction(Numbers::format);
+        if (s.getyAxisTickLabelsFormattingFunction() == null && s.getYAxisDecimalPattern() == null) {
+            if (s.isYAxisLogarithmic()) {
+                s.setYAxisDecimalPattern(LOG_PATTERN);
+            } else {
+                s.setyAxisTickLabelsFormattingFunction(Numbers::format);
+            }
+        }
+        if (chart instanceof XYChart && s.getxAxisTickLabelsFormattingFunction() == null
+                && s.getXAxisDecimalPattern() == null) {
+            if (s.isXAxisLogarithmic()) {
+                s.setXAxisDecimalPattern(LOG_PATTERN);
+            } else {
+                s.setxAxisTickLabelsFormattingFunction(Numbers::format);
+            }
         }
     }
 }

@@ -98,6 +98,12 @@ class RenderersTest {
         assertEquals(null, b.get("image/svg+xml"), "a multi-megabyte SVG is not embedded in reports");
         assertEquals("16,384", big.getStyler().getyAxisTickLabelsFormattingFunction().apply(16384.0));
         assertEquals("16,384", big.getStyler().getxAxisTickLabelsFormattingFunction().apply(16384.0));
+        var log = new org.knowm.xchart.XYChartBuilder().width(300).height(200).title("log").build();
+        log.getStyler().setYAxisLogarithmic(true);
+        log.addSeries("s", new double[] {1, 2, 3}, new double[] {10, 1_000, 100_000});
+        Renderers.render(log);
+        assertEquals(null, log.getStyler().getyAxisTickLabelsFormattingFunction(), "a log axis keeps its decade ticks");
+        assertEquals("#,##0.###", log.getStyler().getYAxisDecimalPattern());
     }
 
     @Test
