@@ -133,10 +133,13 @@ public final class GoType {
      * fits the Go type's range, converted, so {@code m.set("k", 1)} works on a map[string]int;
      * float64 takes a double, a float or an integer that a double holds exactly. A value of the
      * type's own class is taken as is: a Long is a uint64's 64 bits, an Integer a uint32's 32 bits,
-     * a Byte a uint8's 8 bits.
+     * a Byte a uint8's 8 bits. Null is nil, and only a pointer type has it.
      */
     public Object check(String role, Object value) {
         if (value == null) {
+            if (javaType == Object.class) {
+                return null; // nil: a pointer's zero value, a valid key and elem in Go
+            }
             throw new IllegalArgumentException(role + " is null, but Go has no null " + name + "; pass "
                     + accepts());
         }
@@ -169,7 +172,7 @@ public final class GoType {
             return "a byte[] of " + arrayLength + " bytes";
         }
         if (javaType == Object.class) {
-            return "any Java object (compared by identity)";
+            return "any Java object (compared by identity), or null for nil";
         }
         if (javaType == Boolean.class) {
             return "a boolean or Boolean";
@@ -220,6 +223,9 @@ public final class GoType {
 
     /** A short printable form of a value of this type. */
     public static String show(Object value) {
+        if (value == null) {
+            return "nil";
+        }
         if (value instanceof byte[]) {
             byte[] b = (byte[]) value;
             return b.length <= 8 ? Arrays.toString(b) : "[" + b.length + " bytes]";

@@ -1,6 +1,7 @@
 package maplab.kernel.server;
 
 import com.google.gson.JsonObject;
+import java.nio.channels.ClosedSelectorException;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
@@ -194,7 +195,9 @@ public final class KernelServer {
                 if (ping != null) {
                     hb.send(ping, 0);
                 }
-            } catch (ZMQException e) {
+            } catch (ZMQException | ClosedSelectorException e) {
+                // The context is closing: at shutdown jeromq closes the socket's selector under a
+                // blocked recv, which is the end of the heartbeat, not an error to print.
                 return;
             }
         }
