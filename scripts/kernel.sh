@@ -203,6 +203,27 @@ install_kernel_locked() {
   echo "maplab: kernel '$KERNEL_NAME' installed in $dir" >&2
 }
 
+# JupyterLab in the venv opens on the Java kernel and asks nothing: the server's default kernel
+# is maplab-java (GET /api/kernelspecs says so, and the Launcher ranks the default kernel first),
+# and the Jupyter news prompt is off (fetchNews "false" in the venv's settings overrides, which
+# only change defaults: a user can still turn news on). A file is written only when its content
+# differs, through a rename, so that a lab or report starting meanwhile never reads half of it.
+configure_lab() {
+  write_if_changed "$VENV/etc/jupyter/jupyter_server_config.json" \
+    "$(printf '{"MappingKernelManager": {"default_kernel_name": "%s"}}' "$KERNEL_NAME")"
+  write_if_changed "$VENV/share/jupyter/lab/settings/overrides.json" \
+    '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}'
+}
+
+# write_if_changed FILE TEXT: FILE holds TEXT and a newline, replaced whole or not at all.
+write_if_changed() {
+  local file="$1" text="$2" tmp
+  [ "$(cat "$file" 2>/dev/null)" = "$text" ] && return 0
+  mkdir -p "$(dirname "$file")" || die "cannot create $(dirname "$file")"
+  tmp=$(mktemp "$file.XXXXXX") || die "cannot write beside $file"
+  printf '%s\n' "$text" >"$tmp" && mv -f "$tmp" "$file" || { rm -f "$tmp"; die "cannot write $file"; }
+}
+
 # The kernel's Python tests against the kernel installed in the venv: the official
 # jupyter_kernel_test suite, the protocol (signatures, interrupt, parent death), hostile cells,
 # the kernel's processes (SIGKILL in every state of a cell), standard input, %maven from a
@@ -218,13 +239,14 @@ install_kernel_locked() {
 kernel_python_tests() {
   ensure_venv
   install_kernel --prefix "$VENV"
+  configure_lab
   ensure_chromium || true
   echo "maplab: kernel tests (Python, against the installed kernel)" >&2
   local log status=0 slow=(test_load test_side_by_side test_browser)
   [ "${2:-}" != quick ] || slow=()
   log=$(mktemp)
   (cd "$ROOT/kernel/src/test/python" && "$VENV/bin/python" -m unittest -v \
-    test_kernel_suite test_protocol test_hostile test_lifecycle test_stdin test_maven \
+    test_kernel_suite test_protocol test_hostile test_lifecycle test_stdin test_maven test_lab_config \
     test_notebook test_report ${slow[@]+"${slow[@]}"}) 2>&1 | tee "$log" || status=$?
   [ -z "${1:-}" ] || unittest_counts "$log" >>"$1"
   rm -f "$log"

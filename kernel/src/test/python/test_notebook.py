@@ -285,6 +285,29 @@ def check_03(test, nb):
     points = table_rows(nb, "doubling points")
     test.assertEqual(points[0], ["8", "8"], "03: at B = 0 both double at the 9th key")
     test.assertEqual(points[1], ["12", "13"], "03: Go 1.21 doubles at 13 keys, 1.23 at 14")
+    # Columns: phase, step, count, oldB, newB, kind, trigger, loadFactor, loadLimit, noverflow, overflowLimit.
+    growths = table_rows(nb, "growth triggers")
+    same = [r for r in growths if r[5] == "same-size"]
+    test.assertTrue(same, "03: the growth-trigger table shows a same-size growth")
+    for r in same:
+        test.assertEqual((r[0], r[3], r[6]), ("churn", r[4], "too many overflow buckets"), "03: a same-size growth " + str(r))
+        test.assertEqual(int(r[9]), int(r[10]), "03: it starts when noverflow reaches 2^min(B,15)")
+        test.assertLessEqual(int(r[2]) + 1, float(r[8]), "03: with the load factor under its limit")
+    for r in growths:
+        if r[5] == "doubling":
+            test.assertGreater(int(r[2]) + 1, max(8, float(r[8])), "03: a doubling once count+1 > 8 and 6.5*2^B")
+    drawn = [t for t in plain_texts(nb) if "same-size-growing" in t]
+    test.assertTrue(drawn, "03: a map is drawn during a same-size growth")
+    packed = {r[0]: (int(r[1]), int(r[2])) for r in table_rows(nb, "a same-size growth: before and after")}
+    (old_buckets, old_overflow), (new_buckets, new_overflow) = packed.values()
+    test.assertEqual(old_buckets, new_buckets, "03: the same size")
+    test.assertGreaterEqual(old_overflow, 1, "03: the old array carried overflow buckets")
+    test.assertLess(new_overflow, old_overflow, "03: the growth packed them")
+    # The outputs are what ./maplab report embeds: charts of thousands of points come as PNG, not
+    # multi-megabyte SVG (the report was 4.1 MB).
+    size = sum(len(v) if isinstance(v, str) else len("".join(v)) for c in nb.cells if c.cell_type == "code"
+               for o in c.outputs for v in o.get("data", {}).values())
+    test.assertLess(size, 1_500_000, "03: outputs of %d bytes" % size)
     check_claims(test, nb, "03", 9)
 
 
@@ -430,6 +453,11 @@ class UserNotebookTests(unittest.TestCase):
         folder = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "notebooks")
         paths = sorted(p for p in os.listdir(folder) if p.endswith(".ipynb"))
         self.assertTrue(paths, "notebooks/ has no notebook")
+        # MAPLAB_NOTEBOOKS=03,06 runs only the notebooks whose names start so (while editing them).
+        only = [p for p in os.environ.get("MAPLAB_NOTEBOOKS", "").split(",") if p]
+        if only:
+            paths = [p for p in paths if any(p.startswith(o) for o in only)]
+            self.assertTrue(paths, "MAPLAB_NOTEBOOKS=%s names no notebook" % ",".join(only))
         for name in paths:
             with self.subTest(notebook=name):
                 nb = nbformat.read(os.path.join(folder, name), as_version=4)

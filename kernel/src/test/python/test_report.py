@@ -48,7 +48,8 @@ class ReportTests(unittest.TestCase):
             new_code_cell('var m = ClassicMap.builder(MapType.of("uint64", "uint64")).go("1.19").seed(1).build();\n'
                           "for (long k = 1; k <= 9; k++) m.set(k, k);\nm.snapshot()"),
             new_code_cell('var c = new XYChartBuilder().width(300).height(200).title("t").build();\n'
-                          'c.addSeries("s", new double[] {1, 2, 3}, new double[] {1, 4, 9});\nc'))
+                          'c.addSeries("s", new double[] {1, 2, 3}, new double[] {1, 4, 9});\nc'),
+            new_code_cell('String longLine = "' + "wrap-me " * 40 + '";\nlongLine'))
         proc = run_report("--out", self.out, nb)
         self.assertEqual(proc.returncode, 0, proc.stderr)
         report = os.path.join(self.out, "good.html")
@@ -63,6 +64,13 @@ class ReportTests(unittest.TestCase):
         files = [s for s in srcs if not re.match(r"(?i)(data:|https?:)", s)]
         self.assertEqual(files, [], "no output references a file")
         self.assertEqual(os.listdir(self.out), ["good.html"], "no temporary file remains")
+        # Long lines wrap, in inputs and outputs, instead of being clipped at the right edge.
+        wrap = re.search(r'<style id="maplab-wrap">(.*?)</style>', html, re.S)
+        self.assertIsNotNone(wrap, "the report carries the wrapping style")
+        for selector in (".jp-InputArea-editor .highlight pre", ".jp-OutputArea-output pre"):
+            self.assertIn(selector, wrap.group(1))
+        self.assertIn("white-space: pre-wrap", wrap.group(1))
+        self.assertGreaterEqual(html.count("wrap-me " * 40), 2, "the long line is in the input and the output")
 
     def test_failing_cell_stops_with_its_place_and_keeps_the_old_report(self):
         nb = os.path.join(self.dir, "broken.ipynb")

@@ -7,6 +7,7 @@ import maplab.engine.MapType;
 import maplab.engine.classic.MapEvent;
 import maplab.engine.swiss.SwissEvent;
 import maplab.render.TextDiagram;
+import java.io.PrintStream;
 
 /**
  * {@code ./maplab demo [go-version] [keys]}: a map[uint64]uint64 after keys-1 inserts, then the
@@ -19,16 +20,25 @@ public final class GrowthDemo {
     }
 
     public static void main(String[] args) {
-        try {
-            run(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("demo: " + e.getMessage());
-            System.err.println("usage: ./maplab demo [go-version] [keys]   e.g. ./maplab demo 1.26 9");
-            System.exit(2);
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
         }
     }
 
-    private static void run(String[] args) {
+    /** The demo on {@code out}; bad arguments get a message and the usage line on {@code err}, and exit status 2. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            demo(args, out);
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("demo: " + e.getMessage());
+            err.println("usage: ./maplab demo [go-version] [keys]   e.g. ./maplab demo 1.26 9");
+            return 2;
+        }
+    }
+
+    private static void demo(String[] args, PrintStream out) {
         if (args.length > 2) {
             throw new IllegalArgumentException("too many arguments");
         }
@@ -38,18 +48,18 @@ public final class GrowthDemo {
         for (long k = 1; k < n; k++) {
             m.set(k, k * k);
         }
-        System.out.println("After " + (n - 1) + " inserts:");
-        System.out.println(TextDiagram.render(m.snapshot()));
+        out.println("After " + (n - 1) + " inserts:");
+        out.println(TextDiagram.render(m.snapshot()));
         m.listen(e -> {
             if (!(e instanceof MapEvent.SlotWritten) && !(e instanceof SwissEvent.SlotWritten)) {
-                System.out.println("  event: " + e);
+                out.println("  event: " + e);
             }
         });
-        System.out.println("Inserting key " + n + "; what the engine does:");
+        out.println("Inserting key " + n + "; what the engine does:");
         m.set((long) n, (long) n * n);
-        System.out.println(TextDiagram.render(m.snapshot()));
+        out.println(TextDiagram.render(m.snapshot()));
         m.checkInvariants();
-        System.out.println("Invariants hold.");
+        out.println("Invariants hold.");
     }
 
     private static int keys(String text) {

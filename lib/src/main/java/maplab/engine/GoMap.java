@@ -10,7 +10,9 @@ import java.util.Map;
  * Make one with {@link GoMaps#make(MapType, String)} or {@link GoMaps#builder(MapType)}.
  *
  * <p>Each method is one Go map operation and checks its arguments before touching the map, so
- * bad input throws an IllegalArgumentException naming the problem and changes nothing.
+ * bad input throws an IllegalArgumentException naming the problem and changes nothing. Keys and
+ * elems are plain Java values: {@link GoType#accepts()} says which a Go type takes (a map[string]int
+ * takes {@code m.set("k", 1)}, the int converted to the Long it stores).
  */
 public interface GoMap {
 
@@ -38,6 +40,11 @@ public interface GoMap {
 
     /** len(m). */
     int len();
+
+    /** len(m), under the name Java's collections give it. */
+    default int size() {
+        return len();
+    }
 
     /** The hash this map computes for key now (the type's hasher under the current seed). */
     long hash(Object key);

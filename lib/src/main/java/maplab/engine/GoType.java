@@ -127,26 +127,93 @@ public final class GoType {
     }
 
     /**
-     * Checks that {@code value} can be a value of this type, naming the problem if not. Null is
-     * nil, and only a pointer type has it.
-     * {@code role} says which ("key", "elem") for the message.
+     * The value of this type that {@code value} stands for, or an IllegalArgumentException naming
+     * the problem. {@code role} says which ("key", "elem") for the message. An integer type takes
+     * its own Java class and also any other Java integer (int, short, byte, long) whose number
+     * fits the Go type's range, converted, so {@code m.set("k", 1)} works on a map[string]int;
+     * float64 takes a double, a float or an integer that a double holds exactly. A value of the
+     * type's own class is taken as is: a Long is a uint64's 64 bits, an Integer a uint32's 32 bits,
+     * a Byte a uint8's 8 bits. Null is nil, and only a pointer type has it.
      */
-    public void check(String role, Object value) {
+    public Object check(String role, Object value) {
         if (value == null) {
             if (javaType == Object.class) {
-                return; // nil: a pointer's zero value, a valid key and elem in Go
+                return null; // nil: a pointer's zero value, a valid key and elem in Go
             }
-            throw new IllegalArgumentException(role + " is null, but Go has no null " + name + "; pass a "
-                    + javaType.getSimpleName() + (javaType == Empty.class ? " (GoType.Empty.VALUE)" : ""));
+            throw new IllegalArgumentException(role + " is null, but Go has no null " + name + "; pass "
+                    + accepts());
         }
-        if (!javaType.isInstance(value)) {
-            throw new IllegalArgumentException(role + " " + show(value) + " is a " + value.getClass().getName()
-                    + ", but the map's " + role + " type " + name + " takes a " + javaType.getName());
-        }
-        if (arrayLength >= 0 && ((byte[]) value).length != arrayLength) {
-            throw new IllegalArgumentException(role + " has " + ((byte[]) value).length + " bytes, but the map's "
+        Object v = javaType.isInstance(value) ? value : convert(role, value);
+        if (arrayLength >= 0 && ((byte[]) v).length != arrayLength) {
+            throw new IllegalArgumentException(role + " has " + ((byte[]) v).length + " bytes, but the map's "
                     + role + " type is " + name);
         }
+        return v;
+    }
+
+    /** Which Java values this type takes, for messages: e.g. "a long or Long (or an int, short or byte that fits)". */
+    public String accepts() {
+        if (javaType == Long.class) {
+            return "a long or Long" + (name.equals("uint64") ? " (its 64 bits)" : "")
+                    + ", or an int, short or byte" + (name.equals("uint64") ? " from 0 up" : "");
+        }
+        if (javaType == Integer.class) {
+            return name.equals("uint32")
+                    ? "an int or Integer (its 32 bits), or a long, short or byte from 0 to 4294967295"
+                    : "an int or Integer, or a long, short or byte from -2147483648 to 2147483647";
+        }
+        if (javaType == Byte.class) {
+            return "a byte or Byte (its 8 bits), or an int, short or long from 0 to 255";
+        }
+        if (javaType == Double.class) {
+            return "a double or Double, or a float, int, short, byte or long that a double holds exactly";
+        }
+        if (javaType == byte[].class) {
+            return "a byte[] of " + arrayLength + " bytes";
+        }
+        if (javaType == Object.class) {
+            return "any Java object (compared by identity), or null for nil";
+        }
+        if (javaType == Boolean.class) {
+            return "a boolean or Boolean";
+        }
+        return javaType == Empty.class ? "GoType.Empty.VALUE" : "a " + javaType.getSimpleName();
+    }
+
+    /** The numbers an integer type holds, {min, max}, or null for any other type. */
+    private long[] integerRange() {
+        return switch (name) {
+            case "uint64" -> new long[] {0, Long.MAX_VALUE};   // a Long itself carries all 64 bits
+            case "int64", "int" -> new long[] {Long.MIN_VALUE, Long.MAX_VALUE};
+            case "uint32" -> new long[] {0, 0xFFFF_FFFFL};
+            case "int32" -> new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE};
+            case "uint8" -> new long[] {0, 255};
+            default -> null;
+        };
+    }
+
+    private Object convert(String role, Object value) {
+        boolean integer = value instanceof Long || value instanceof Integer || value instanceof Short
+                || value instanceof Byte;
+        long[] range = integerRange();
+        if (integer && range != null) {
+            long n = ((Number) value).longValue();
+            if (n < range[0] || n > range[1]) {
+                throw new IllegalArgumentException(role + " " + n + " (a " + value.getClass().getName()
+                        + ") does not fit the map's " + role + " type " + name + ", which takes " + accepts());
+            }
+            return javaType == Long.class ? (Object) n : javaType == Integer.class ? (Object) (int) n : (Object) (byte) n;
+        }
+        if (javaType == Double.class && (integer || value instanceof Float)) {
+            double d = ((Number) value).doubleValue();
+            if (value instanceof Long l && (d == 0x1p63 || (long) d != l)) {
+                throw new IllegalArgumentException(role + " " + l + " (a java.lang.Long) has no exact float64"
+                        + " value; pass the double you mean");
+            }
+            return d;
+        }
+        throw new IllegalArgumentException(role + " " + show(value) + " is a " + value.getClass().getName()
+                + ", but the map's " + role + " type " + name + " takes " + accepts());
     }
 
     /** A copy of a value that the caller may still change (byte arrays); other values are immutable. */

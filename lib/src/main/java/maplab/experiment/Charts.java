@@ -9,7 +9,10 @@ import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import maplab.table.Numbers;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -27,6 +30,40 @@ public final class Charts {
     public static final int HEIGHT = 450;
 
     private Charts() {
+    }
+
+    /** Axis numbers for people on both axes ("16,384", not "1.6E4"), ticks at least 100 px apart. */
+    private static XYChart xy(XYChart chart) {
+        readable(chart.getStyler());
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(Numbers::format);
+        return chart;
+    }
+
+    /** Axis numbers for people on the value axis; the category axis keeps its labels. */
+    private static CategoryChart category(CategoryChart chart) {
+        readable(chart.getStyler());
+        return chart;
+    }
+
+    /**
+     * A logarithmic value axis. XChart's tick formatting function would space log ticks
+     * linearly, so a log axis formats its decade ticks with a grouping pattern instead.
+     */
+    private static void logY(AxesChartStyler styler) {
+        styler.setYAxisLogarithmic(true);
+        styler.setyAxisTickLabelsFormattingFunction(null);
+        styler.setYAxisDecimalPattern("#,##0.###");
+    }
+
+    private static void logX(AxesChartStyler styler) {
+        styler.setXAxisLogarithmic(true);
+        styler.setxAxisTickLabelsFormattingFunction(null);
+        styler.setXAxisDecimalPattern("#,##0.###");
+    }
+
+    private static void readable(AxesChartStyler styler) {
+        styler.setyAxisTickLabelsFormattingFunction(Numbers::format);
+        styler.setXAxisTickMarkSpacingHint(100);
     }
 
     private static void require(Table t, String what, String... columns) {
@@ -58,8 +95,8 @@ public final class Charts {
         if (ys.length == 0) {
             throw new IllegalArgumentException("line chart: name at least one y column");
         }
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x)
-                .yAxisTitle(yAxis).build();
+        XYChart chart = xy(new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x)
+                .yAxisTitle(yAxis).build());
         double[] xs = numbers(t, x);
         for (String y : ys) {
             XYSeries s = chart.addSeries(y, xs, numbers(t, y));
@@ -71,8 +108,8 @@ public final class Charts {
     /** A bar chart: one bar per row, labelled by column {@code category} (any type), height from numeric column {@code value}. */
     public static CategoryChart bars(Table t, String category, String value, String title, String yAxis) {
         require(t, "bar chart", category, value);
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle(category).yAxisTitle(yAxis).build();
+        CategoryChart chart = category(new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(category).yAxisTitle(yAxis).build());
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < t.rowCount(); i++) {
             labels.add(t.column(category).getString(i));
@@ -95,8 +132,8 @@ public final class Charts {
                 counts.merge(Math.round(v), 1, Integer::sum);
             }
         }
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle(column).yAxisTitle("rows").build();
+        CategoryChart chart = category(new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(column).yAxisTitle("rows").build());
         List<String> labels = new ArrayList<>();
         List<Integer> values = new ArrayList<>();
         counts.forEach((k, n) -> {
@@ -129,9 +166,9 @@ public final class Charts {
         if (gos.size() <= 1) {
             return bars(summary, "reuse", "writes", "Slots taken by new keys after deletes", "inserts");
         }
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+        CategoryChart chart = category(new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("Slots taken by new keys after deletes").xAxisTitle("slot taken").yAxisTitle("share of inserts")
-                .build();
+                .build());
         List<String> kinds = List.of("a tombstone", "a slot a delete emptied", "a slot no delete emptied");
         for (String go : gos) {
             Table rows = summary.where(summary.stringColumn("go").isEqualTo(go));
@@ -147,8 +184,8 @@ public final class Charts {
     /** The map's slots (and tombstones) under churn, one series per release, from {@link Experiments#churn}. */
     public static XYChart churn(Table t) {
         require(t, "churn chart", "op", "slots", "tombstones", "go");
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Slots of a map of constant size under churn")
-                .xAxisTitle("churn operations").yAxisTitle("slots").build();
+        XYChart chart = xy(new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Slots of a map of constant size under churn")
+                .xAxisTitle("churn operations").yAxisTitle("slots").build());
         for (String go : releases(t)) {
             Table rows = t.where(t.stringColumn("go").isEqualTo(go));
             chart.addSeries("slots, Go " + go, numbers(rows, "op"), numbers(rows, "slots")).setMarker(SeriesMarkers.NONE);
@@ -161,10 +198,10 @@ public final class Charts {
     /** Entries moved by each insert that grew the map, one series per release (log scale), from {@link Experiments#growthCost}. */
     public static XYChart growthCost(Table t) {
         require(t, "growth cost chart", "step", "moved", "go");
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Entries moved by one insert")
-                .xAxisTitle("insert").yAxisTitle("entries moved").build();
+        XYChart chart = xy(new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Entries moved by one insert")
+                .xAxisTitle("insert").yAxisTitle("entries moved").build());
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.getStyler().setYAxisLogarithmic(true);
+        logY(chart.getStyler());
         for (String go : releases(t)) {
             Table rows = t.where(t.stringColumn("go").isEqualTo(go).and(t.intColumn("moved").isGreaterThan(0)));
             if (rows.rowCount() > 0) {
@@ -194,8 +231,8 @@ public final class Charts {
     /** Load factor at each growth against the operation step, from {@link Experiments#growthTriggers}. */
     public static XYChart growthTriggers(Table t) {
         require(t, "growth trigger chart", "step", "loadFactor", "kind");
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Load factor when growth starts")
-                .xAxisTitle("step (operation of its phase)").yAxisTitle("count / 2^oldB").build();
+        XYChart chart = xy(new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Load factor when growth starts")
+                .xAxisTitle("step (operation of its phase)").yAxisTitle("count / 2^oldB").build());
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         for (String kind : List.of("doubling", "same-size")) {
             Table rows = t.where(t.stringColumn("kind").isEqualTo(kind));
@@ -209,12 +246,32 @@ public final class Charts {
         return chart;
     }
 
-    /** Evacuation progress (nevacuate) and work per insert (buckets evacuated), from {@link Experiments#evacuation}. */
+    /**
+     * Evacuation progress and work per insert, from {@link Experiments#evacuation}: {@code
+     * nevacuate} (old buckets done so far) on the left axis, and on its own right axis the old
+     * buckets each insert evacuated (at most 2), so the small numbers are not flattened under the
+     * large. Only the inserts of a growth and the one that finishes it are drawn: between growths
+     * both are 0, and a few hundred points keep the chart small in an exported report.
+     */
     public static XYChart evacuation(Table t) {
-        require(t, "evacuation chart", "step", "nevacuate", "evacuated", "moved");
-        XYChart chart = line(t, "step", "Incremental evacuation: work per insert", "old buckets / entries",
-                "nevacuate", "evacuated", "moved");
-        chart.getStyler().setXAxisTitleVisible(true);
+        require(t, "evacuation chart", "step", "nevacuate", "evacuated", "growing", "growthFinished");
+        Table rows = t.where(t.booleanColumn("growing").isTrue().or(t.booleanColumn("growthFinished").isTrue()));
+        if (rows.rowCount() == 0) {
+            throw new IllegalArgumentException("evacuation chart: no insert of the table was during a growth");
+        }
+        XYChart chart = xy(new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Incremental evacuation: progress and work per insert").xAxisTitle("insert (step)")
+                .yAxisTitle("nevacuate (old buckets done)").build());
+        chart.addSeries("nevacuate", numbers(rows, "step"), numbers(rows, "nevacuate")).setMarker(SeriesMarkers.NONE);
+        XYSeries work = chart.addSeries("old buckets evacuated by this insert", numbers(rows, "step"),
+                numbers(rows, "evacuated"));
+        work.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        work.setYAxisGroup(1);
+        chart.setYAxisGroupTitle(1, "evacuated by the insert");
+        chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+        chart.getStyler().setYAxisMin(1, 0.0);
+        chart.getStyler().setYAxisMax(1, 3.0);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         return chart;
     }
 
@@ -233,9 +290,9 @@ public final class Charts {
             labels.add(String.format("%.1f", i / 10.0));
             values.add(bins[i]);
         }
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+        CategoryChart chart = category(new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("X/Y split: share of an old bucket's entries moved to Y").xAxisTitle("toY / moved (rounded)")
-                .yAxisTitle("evacuated buckets").build();
+                .yAxisTitle("evacuated buckets").build());
         chart.addSeries("buckets", labels, values);
         chart.getStyler().setLegendVisible(false);
         return chart;
@@ -256,9 +313,9 @@ public final class Charts {
     /** Bytes per entry against map size, one series per type (log-scale size axis), from {@link Experiments#bytesPerEntry}. */
     public static XYChart bytesPerEntry(Table t) {
         require(t, "bytes per entry chart", "type", "n", "bytesPerEntry");
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Map bytes per entry")
-                .xAxisTitle("entries (n)").yAxisTitle("bytes per entry").build();
-        chart.getStyler().setXAxisLogarithmic(true);
+        XYChart chart = xy(new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Map bytes per entry")
+                .xAxisTitle("entries (n)").yAxisTitle("bytes per entry").build());
+        logX(chart.getStyler());
         List<String> gos = releases(t);
         for (String type : t.stringColumn("type").unique().asList()) {
             for (String go : gos.isEmpty() ? List.of("") : gos) {
@@ -273,20 +330,29 @@ public final class Charts {
         return chart;
     }
 
-    /** Bytes after emptying a map three ways, grouped by size, from {@link Experiments#neverShrinks}. */
+    /**
+     * Bytes after emptying a map three ways, grouped by size, from {@link Experiments#neverShrinks},
+     * on a log scale: the sizes differ a hundredfold, and a new map's few bytes must stay visible
+     * beside a full map's megabytes.
+     */
     public static CategoryChart neverShrinks(Table t) {
         require(t, "never shrinks chart", "n", "full", "afterDeleteAll", "afterClear", "afterNewMap");
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Live map bytes after emptying").xAxisTitle("entries (n)").yAxisTitle("bytes").build();
+        CategoryChart chart = category(new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Live map bytes after emptying").xAxisTitle("entries (n)").yAxisTitle("bytes (log scale)").build());
+        logY(chart.getStyler());
+        chart.getStyler().setYAxisMin(1.0);
         boolean several = releases(t).size() > 1;
+        double[] ns = numbers(t, "n");
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < t.rowCount(); i++) {
-            labels.add(t.column("n").getString(i) + (several ? " (Go " + t.stringColumn("go").get(i) + ")" : ""));
+            labels.add(Numbers.format(ns[i])
+                    + (several ? " (Go " + t.stringColumn("go").get(i) + ")" : ""));
         }
         for (String c : List.of("full", "afterDeleteAll", "afterClear", "afterNewMap")) {
             List<Double> values = new ArrayList<>();
             for (double v : numbers(t, c)) {
-                values.add(v);
+                // A log axis has no 0; 1 byte stands for none (the axis starts at 1).
+                values.add(Math.max(1, v));
             }
             chart.addSeries(c, labels, values);
         }

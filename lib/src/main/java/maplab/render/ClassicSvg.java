@@ -57,11 +57,15 @@ final class ClassicSvg {
         }
         c.text(SvgCanvas.MARGIN, y, title + " (" + heads.size() + (heads.size() == 1 ? " bucket)" : " buckets)"), "");
         y += 8;
+        boolean old = s.growing() && heads == s.oldbuckets();
+        // The label column is as wide as its widest label, "[15] done" in an old array of 16.
+        String widest = "[" + (heads.size() - 1) + "]" + (old && s.nevacuate() > 0 ? " done" : "");
+        int labelW = Math.max(48, (int) Math.ceil(SvgCanvas.width(widest, SvgCanvas.FONT)) + 8);
         for (int i = 0; i < heads.size(); i++) {
             int x = SvgCanvas.MARGIN;
-            boolean oldEvacuated = s.growing() && heads == s.oldbuckets() && i < s.nevacuate();
+            boolean oldEvacuated = old && i < s.nevacuate();
             c.text(x, y + SvgCanvas.SLOT_H / 2 + 5, "[" + i + "]" + (oldEvacuated ? " done" : ""), "");
-            x += 48;
+            x += labelW;
             List<BucketSnapshot> chain = heads.get(i).chain();
             for (int k = 0; k < chain.size(); k++) {
                 if (k > 0) {
@@ -81,7 +85,8 @@ final class ClassicSvg {
             int th = b.tophash(j);
             int sx = x + j * SvgCanvas.SLOT_W;
             String value = slotValue(b, j, th, kt, et);
-            c.slot(sx, y, fill(th), String.format(Locale.ROOT, "%02x", th), SvgCanvas.cut(value), b.name() + " slot " + j + ": " + value);
+            c.slot(sx, y, fill(th), String.format(Locale.ROOT, "%02x", th), th == 4 ? value : SvgCanvas.cut(value),
+                    b.name() + " slot " + j + ": " + value.replace("\n", ""));
         }
         c.rect(x, y, 8 * SvgCanvas.SLOT_W, SvgCanvas.SLOT_H, "none", "#333", 1.5);
         c.text(x, y + SvgCanvas.SLOT_H + 12, b.name(), "font-size:10px;fill:#555");
@@ -103,7 +108,7 @@ final class ClassicSvg {
             case 1: return "emptyOne";
             case 2: return "evacuatedX";
             case 3: return "evacuatedY";
-            case 4: return "evacuatedEmpty";
+            case 4: return "evacuated\nEmpty";   // two lines: evacuatedEmpty is too wide for a slot
             default: return TextDiagram.value(kt, b.key(j)) + ":" + TextDiagram.value(et, b.elem(j));
         }
     }

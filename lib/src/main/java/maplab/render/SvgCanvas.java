@@ -1,6 +1,8 @@
 package maplab.render;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Accumulates the elements of a static SVG picture and tracks its width: no script, no external
@@ -14,6 +16,9 @@ final class SvgCanvas {
     static final int MARGIN = 10;
     /** Longer keys or elems are cut, with the whole value in the slot's tooltip. */
     static final int MAX_CHARS = 10;
+    /** The picture's font size, for texts whose style sets none. */
+    static final double FONT = 12;
+    private static final Pattern FONT_SIZE = Pattern.compile("font-size:(\\d+)px");
 
     private final StringBuilder body = new StringBuilder();
     private int width = 400;
@@ -24,7 +29,20 @@ final class SvgCanvas {
             body.append(" style=\"").append(style).append('"');
         }
         body.append('>').append(escape(s)).append("</text>\n");
-        grow(x + s.length() * 7);
+        grow((int) Math.ceil(x + width(s, fontSize(style))));
+    }
+
+    /**
+     * The width a monospace font gives {@code s} at {@code fontSize} px: 0.6 em a character
+     * (DejaVu Sans Mono and its kin advance 0.602 em). Layouts size their boxes by it.
+     */
+    static double width(String s, double fontSize) {
+        return s.length() * 0.6 * fontSize;
+    }
+
+    private static double fontSize(String style) {
+        Matcher m = FONT_SIZE.matcher(style);
+        return m.find() ? Integer.parseInt(m.group(1)) : FONT;
     }
 
     void rect(int x, int y, int w, int h, String fill, String stroke, double strokeWidth) {
@@ -34,14 +52,28 @@ final class SvgCanvas {
         grow(x + w);
     }
 
+    /**
+     * One slot: its control byte or tophash above its value. A value is one line of at most
+     * {@link #MAX_CHARS} characters ({@link #cut}), or two shorter lines (a state name such as
+     * evacuated / Empty) in a smaller font, so that every text stays inside the slot.
+     */
     void slot(int x, int y, String fill, String tophash, String value, String tooltip) {
         body.append("<g><title>").append(escape(tooltip)).append("</title>\n");
         rect(x, y, SLOT_W, SLOT_H, fill, "#777", 0.5);
-        body.append("<text x=\"").append(x + SLOT_W / 2).append("\" y=\"").append(y + 15)
-                .append("\" text-anchor=\"middle\" style=\"font-size:10px;fill:#444\">").append(tophash).append("</text>\n");
-        body.append("<text x=\"").append(x + SLOT_W / 2).append("\" y=\"").append(y + 32)
-                .append("\" text-anchor=\"middle\" style=\"font-size:11px\">").append(escape(value)).append("</text>\n");
+        String[] lines = value.split("\n", 2);
+        slotText(x, lines.length == 1 ? y + 15 : y + 12, tophash, "font-size:10px;fill:#444");
+        if (lines.length == 1) {
+            slotText(x, y + 32, value, "font-size:11px");
+        } else {
+            slotText(x, y + 24, lines[0], "font-size:10px");
+            slotText(x, y + 36, lines[1], "font-size:10px");
+        }
         body.append("</g>\n");
+    }
+
+    private void slotText(int x, int y, String s, String style) {
+        body.append("<text x=\"").append(x + SLOT_W / 2).append("\" y=\"").append(y)
+                .append("\" text-anchor=\"middle\" style=\"").append(style).append("\">").append(escape(s)).append("</text>\n");
     }
 
     void arrow(int x1, int y, int x2) {
@@ -93,7 +125,7 @@ final class SvgCanvas {
         for (String[] item : items) {
             rect(x, y - 11, 14, 14, item[0], "#333", 1);
             text(x + 20, y, item[1], "");
-            x += 40 + item[1].length() * 7;
+            x += 40 + (int) Math.ceil(width(item[1], FONT));
         }
         return y + 6;
     }

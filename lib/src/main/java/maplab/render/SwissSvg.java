@@ -66,13 +66,18 @@ final class SwissSvg {
                 + (dir.size() == 1 ? " entry" : " entries") + ", chosen by the top " + s.globalDepth() + " hash bits)", "");
         y += 8;
         int shown = Math.min(dir.size(), 32);
+        // Entries are as wide as the widest label, e.g. "[31] t260", and never narrower than 64 px.
+        int entryW = ENTRY_W;
         for (int i = 0; i < shown; i++) {
-            int x = SvgCanvas.MARGIN + i * ENTRY_W;
-            c.rect(x, y, ENTRY_W, 24, "#f4f4f4", "#333", 1);
+            entryW = Math.max(entryW, (int) Math.ceil(SvgCanvas.width("[" + i + "] t" + dir.get(i), 11)) + 12);
+        }
+        for (int i = 0; i < shown; i++) {
+            int x = SvgCanvas.MARGIN + i * entryW;
+            c.rect(x, y, entryW, 24, "#f4f4f4", "#333", 1);
             c.text(x + 6, y + 16, "[" + i + "] t" + dir.get(i), "font-size:11px");
         }
         if (shown < dir.size()) {
-            c.text(SvgCanvas.MARGIN + shown * ENTRY_W + 6, y + 16, "... " + (dir.size() - shown) + " more", "");
+            c.text(SvgCanvas.MARGIN + shown * entryW + 6, y + 16, "... " + (dir.size() - shown) + " more", "");
         }
         return y + 24;
     }

@@ -49,6 +49,43 @@ class ChartsTest {
     }
 
     @Test
+    void theEvacuationWorkHasItsOwnAxisAndOnlyTheGrowthsArePlotted() throws Exception {
+        Table evac = Experiments.evacuation(3000, 2);
+        XYChart chart = Charts.evacuation(evac);
+        renders(chart);
+        var progress = chart.getSeriesMap().get("nevacuate");
+        var work = chart.getSeriesMap().get("old buckets evacuated by this insert");
+        assertEquals(0, progress.getYAxisGroup());
+        assertEquals(1, work.getYAxisGroup(), "the per-insert work (0..2) is not flattened under nevacuate (..256)");
+        double most = 0;
+        for (double y : work.getYData()) {
+            most = Math.max(most, y);
+        }
+        assertEquals(2.0, most, "an insert evacuates at most two old buckets");
+        assertTrue(progress.getXData().length < evac.rowCount() / 4,
+                progress.getXData().length + " points of " + evac.rowCount() + " rows: only the growths are drawn");
+    }
+
+    @Test
+    void axisNumbersAreForPeopleAndTheEmptiedMapsUseALogScale() throws Exception {
+        XYChart cost = Charts.growthCost(Experiments.growthCost(2000, 1, "1.19", "1.26"));
+        assertEquals("16,384", cost.getStyler().getxAxisTickLabelsFormattingFunction().apply(16384.0));
+        assertTrue(cost.getStyler().isYAxisLogarithmic());
+        CategoryChart emptied = Charts.neverShrinks(Experiments.neverShrinks(100, 10_000));
+        renders(emptied);
+        assertTrue(emptied.getStyler().isYAxisLogarithmic(), "48 bytes beside megabytes need a log scale");
+        assertEquals("2,500,000", emptied.getStyler().getYAxisDecimalPattern() == null ? ""
+                : new java.text.DecimalFormat(emptied.getStyler().getYAxisDecimalPattern(),
+                        java.text.DecimalFormatSymbols.getInstance(java.util.Locale.US)).format(2.5e6));
+        assertEquals(List.of("100", "10,000"), emptied.getSeriesMap().get("full").getXData());
+        for (var series : emptied.getSeriesMap().values()) {
+            for (Number y : series.getYData()) {
+                assertTrue(y.doubleValue() >= 1, "a log axis has no 0");
+            }
+        }
+    }
+
+    @Test
     void aTableOfTheWrongExperimentIsRefused() {
         Table evacuation = Experiments.evacuation(10, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Charts.tombstones(evacuation));

@@ -26,8 +26,16 @@ final class ModelRenderer {
         String kind = e.getClass().getSimpleName();
         String html = "<div style=\"font-family:monospace\"><span style=\"background:" + colour(e)
                 + ";padding:1px 4px;border-radius:3px\">" + Html.escape(kind) + "</span> "
-                + Html.escape(text) + "</div>";
+                + Html.escape(fields(text, kind)) + "</div>";
         return new MimeBundle().put("text/html", html).put("text/plain", text);
+    }
+
+    /** An event's text without its type, which the badge already shows: "op=9, id=1, ..." of "Kind[op=9, id=1, ...]". */
+    static String fields(String text, String kind) {
+        if (text.startsWith(kind + "[") && text.endsWith("]")) {
+            return text.substring(kind.length() + 1, text.length() - 1);
+        }
+        return text.startsWith(kind) ? text.substring(kind.length()).strip() : text;
     }
 
     private static String colour(EngineEvent e) {

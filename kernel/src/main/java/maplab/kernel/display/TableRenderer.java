@@ -1,11 +1,18 @@
 package maplab.kernel.display;
 
+import maplab.table.Numbers;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 import tech.tablesaw.table.Relation;
 
 /**
  * Tablesaw tables as an HTML table with inline styles (and Tablesaw's own text form). A long
  * table shows its first and last rows with a note of how many were left out, so a million-row
- * result cannot flood the notebook.
+ * result cannot flood the notebook. Fractional numbers (double and float columns) are shown for
+ * people, by {@link Numbers#format}: "2.062", not "2.0624999999999996"; "16,384", not "1.6384E4".
  */
 final class TableRenderer {
 
@@ -39,12 +46,44 @@ final class TableRenderer {
             h.append("<tr>");
             for (int c = 0; c < t.columnCount(); c++) {
                 h.append("<td style=\"border-bottom:1px solid #ddd;padding:2px 8px;text-align:right\">")
-                        .append(Html.escape(t.getString(r, c))).append("</td>");
+                        .append(Html.escape(cell(t.column(c), r))).append("</td>");
             }
             h.append("</tr>");
         }
         h.append("</tbody></table></div>");
-        String text = cut ? t.first(HEAD).print() + "\n... " + (rows - HEAD) + " more rows" : t.print();
+        String text = cut ? forPeople(t.first(HEAD)).print() + "\n... " + (rows - HEAD) + " more rows"
+                : forPeople(t.first(rows)).print();
         return new MimeBundle().put("text/html", h.toString()).put("text/plain", text);
+    }
+
+    private static boolean fractional(Column<?> column) {
+        return column.type() == ColumnType.DOUBLE || column.type() == ColumnType.FLOAT;
+    }
+
+    private static String cell(Column<?> column, int row) {
+        if (fractional(column) && !column.isMissing(row)) {
+            return Numbers.format(((NumericColumn<?>) column).getDouble(row));
+        }
+        return column.getString(row);
+    }
+
+    /** The rows shown as text, their fractional columns printed by {@link Numbers#format} (a copy: the user's table keeps its format). */
+    private static Table forPeople(Table shown) {
+        for (Column<?> c : shown.columns()) {
+            if (fractional(c)) {
+                ((NumericColumn<?>) c).setPrintFormatter(new NumberColumnFormatter() {
+                    @Override
+                    public String format(double value) {
+                        return Numbers.format(value);
+                    }
+
+                    @Override
+                    public String format(float value) {
+                        return Numbers.format(value);
+                    }
+                });
+            }
+        }
+        return shown;
     }
 }

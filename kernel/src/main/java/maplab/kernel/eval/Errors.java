@@ -51,8 +51,8 @@ final class Errors {
         return new ErrorReport("CompilationError", first, lines);
     }
 
-    /** A runtime exception; snippetLines maps a snippet id to "cell [n] line k" for its frames. */
-    static ErrorReport runtime(JShell shell, JShellException ex, Map<String, String> snippetPlaces) {
+    /** A runtime exception; snippetPlaces maps a snippet id to where its cell and line, for its frames. */
+    static ErrorReport runtime(JShell shell, JShellException ex, Map<String, Place> snippetPlaces) {
         if (ex instanceof UnresolvedReferenceException u) {
             Snippet s = u.getSnippet();
             String missing = shell.unresolvedDependencies((jdk.jshell.DeclarationSnippet) s)
@@ -74,7 +74,7 @@ final class Errors {
     }
 
     /** The frames down to the last one in a snippet; deeper frames are the kernel's machinery. */
-    static List<String> userFrames(StackTraceElement[] frames, Map<String, String> snippetPlaces) {
+    static List<String> userFrames(StackTraceElement[] frames, Map<String, Place> snippetPlaces) {
         int last = -1;
         for (int i = 0; i < frames.length; i++) {
             if (isSnippet(frames[i])) {
@@ -108,17 +108,36 @@ final class Errors {
         return f.getFileName() != null && f.getFileName().startsWith("#");
     }
 
-    private static String frame(StackTraceElement f, Map<String, String> snippetPlaces) {
+    /** Where a snippet came from: its cell's execution number and the cell line it starts on. */
+    record Place(int cell, int line) {
+    }
+
+    /**
+     * A snippet frame as the user wrote it: "cell 7, line 3" for the cell's own statements,
+     * "thrower (cell 7, line 3)" inside a method the cells declared. The line is the cell's: the
+     * snippet's first line plus the frame's line within the snippet.
+     */
+    static String frame(StackTraceElement f, Map<String, Place> snippetPlaces) {
         if (!isSnippet(f)) {
             return f.toString();
         }
         String cls = f.getClassName().replaceFirst("^REPL\\.\\$JShell\\$\\d+[A-Z]?\\$?", "");
-        String method = f.getMethodName().startsWith("do_it$") ? "<cell>" : f.getMethodName();
-        String name = cls.isEmpty() ? method : cls + "." + method;
-        String id = f.getFileName().substring(1);
-        String place = snippetPlaces.get(id);
-        String where = place == null ? f.getFileName() : place;
-        return name + " (" + where + (f.getLineNumber() > 0 ? ", snippet line " + f.getLineNumber() : "") + ")";
+        String method = f.getMethodName();
+        // JShell wraps a cell's statements in do_it$ (and a variable's initializer in a static
+        // initializer); neither is a name the user wrote.
+        boolean topLevel = method.isEmpty() || method.startsWith("do_it$") || method.equals("<clinit>");
+        String name = method.startsWith("lambda$") ? "a lambda"
+                : method.equals("<init>") ? "new " + cls
+                : method.equals("<clinit>") ? cls + " static initializer"
+                : cls.isEmpty() ? method : cls + "." + method;
+        Place place = snippetPlaces.get(f.getFileName().substring(1));
+        String where;
+        if (place == null) {
+            where = "snippet " + f.getFileName() + (f.getLineNumber() > 0 ? ", line " + f.getLineNumber() : "");
+        } else {
+            where = "cell " + place.cell() + ", line " + (place.line() + Math.max(1, f.getLineNumber()) - 1);
+        }
+        return topLevel && cls.isEmpty() ? where : name + " (" + where + ")";
     }
 
     static ErrorReport interrupted(String why) {

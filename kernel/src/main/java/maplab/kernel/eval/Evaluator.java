@@ -47,8 +47,8 @@ public final class Evaluator implements CellRunner, AutoCloseable {
     /** Imports, methods and types that compiled, in order: declared again in a new session. */
     private final List<String> declarations = new ArrayList<>();
     private final List<String> classpath = new ArrayList<>();
-    /** Snippet id to "cell [n] line k", to name snippets in stack traces. */
-    private final Map<String, String> snippetPlaces = new HashMap<>();
+    /** Snippet id to its cell and first line, to name snippets in stack traces. */
+    private final Map<String, Errors.Place> snippetPlaces = new HashMap<>();
     private int cellNumber;
 
     private Evaluator(EvaluatorConfig config, OutputSink sink) {
@@ -104,7 +104,7 @@ public final class Evaluator implements CellRunner, AutoCloseable {
                     continue;
                 }
                 Snippet snippet = e.snippet();
-                snippetPlaces.put(snippet.id(), "cell " + cellNumber + ", line " + CellSplitter.lineOf(cell, piece.offset()));
+                snippetPlaces.put(snippet.id(), new Errors.Place(cellNumber, CellSplitter.lineOf(cell, piece.offset())));
                 if (e.status() == Snippet.Status.REJECTED) {
                     return CellResult.failure(Errors.compile(s.shell, snippet, cell, piece.offset()));
                 }

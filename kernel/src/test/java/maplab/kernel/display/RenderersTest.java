@@ -62,6 +62,51 @@ class RenderersTest {
     }
 
     @Test
+    void fractionsAreShownForPeopleAndTheTableKeepsItsOwnFormat() {
+        Table t = Table.create("means", tech.tablesaw.api.DoubleColumn.create("mean", 2.0624999999999996, 16384.0, Double.NaN),
+                IntColumn.create("n", 1, 2, 3));
+        String before = t.getString(0, 0);
+        MimeBundle b = Renderers.render(t);
+        String html = b.get("text/html");
+        assertTrue(html.contains(">2.062<") && html.contains(">16,384<"), html);
+        assertFalse(html.contains("2.06249") || html.contains("E4"), html);
+        assertTrue(b.get("text/plain").contains("2.062") && !b.get("text/plain").contains("2.06249"), b.get("text/plain"));
+        assertEquals(before, t.getString(0, 0), "the user's table is not reformatted");
+    }
+
+    @Test
+    void anEventLineNamesItsTypeOnce() {
+        MimeBundle b = Renderers.render(new maplab.engine.classic.MapEvent.BucketArrayAllocated(9, 1, 1, 2, 288));
+        String html = b.get("text/html");
+        assertEquals(1, html.split("BucketArrayAllocated", -1).length - 1, html);
+        assertTrue(html.contains("</span> op=9, id=1, B=1, nbuckets=2, bytes=288</div>"), html);
+        assertTrue(b.get("text/plain").startsWith("BucketArrayAllocated[op=9"), "text/plain stays the record's toString");
+    }
+
+    @Test
+    void aChartOfManyPointsIsSentAsPngOnlyAndItsAxesReadForPeople() throws Exception {
+        var big = new org.knowm.xchart.XYChartBuilder().width(400).height(300).title("many").build();
+        double[] xs = new double[20_000];
+        double[] ys = new double[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = i;
+            ys[i] = i * 3.0;
+        }
+        big.addSeries("s", xs, ys);
+        MimeBundle b = Renderers.render(big);
+        assertTrue(b.get("image/png").length() > 100);
+        assertEquals(null, b.get("image/svg+xml"), "a multi-megabyte SVG is not embedded in reports");
+        assertEquals("16,384", big.getStyler().getyAxisTickLabelsFormattingFunction().apply(16384.0));
+        assertEquals("16,384", big.getStyler().getxAxisTickLabelsFormattingFunction().apply(16384.0));
+        var log = new org.knowm.xchart.XYChartBuilder().width(300).height(200).title("log").build();
+        log.getStyler().setYAxisLogarithmic(true);
+        log.addSeries("s", new double[] {1, 2, 3}, new double[] {10, 1_000, 100_000});
+        Renderers.render(log);
+        assertEquals(null, log.getStyler().getyAxisTickLabelsFormattingFunction(), "a log axis keeps its decade ticks");
+        assertEquals("#,##0.###", log.getStyler().getYAxisDecimalPattern());
+    }
+
+    @Test
     void tableCellsAreEscaped() {
         Table t = Table.create("x", StringColumn.create("s", "<b>&"));
         assertTrue(Renderers.render(t).get("text/html").contains("&lt;b&gt;&amp;"));

@@ -101,6 +101,22 @@ class EvaluatorTest {
     }
 
     @Test
+    void framesNameTheCellAndItsLineNeverAnEmptyMethod() {
+        ev.execute("int nothing = 0;");
+        CellResult r = ev.execute("int a = 1;\n\nInteger.parseInt(\"x\" + a)");
+        List<String> tb = r.error().traceback();
+        String last = tb.get(tb.size() - 1);
+        assertTrue(last.matches("\tat cell \\d+, line 3"), String.join("\n", tb));
+        ev.execute("int parse(String s) {\n  return Integer.parseInt(s);\n}");
+        List<String> inMethod = ev.execute("parse(\"y\")").error().traceback();
+        assertTrue(inMethod.stream().anyMatch(l -> l.matches("\tat parse \\(cell \\d+, line 2\\)")),
+                String.join("\n", inMethod));
+        for (String line : inMethod) {
+            assertFalse(line.contains("at  (") || line.contains("<"), line);
+        }
+    }
+
+    @Test
     void stackOverflowIsSurvived() {
         ev.execute("int keep = 7;");
         CellResult r = ev.execute("int down(int n) { return down(n + 1) + 1; }\ndown(0)");

@@ -87,8 +87,8 @@ public final class ClassicMap implements GoMap {
 
     /** m[key] = elem (mapassign, and the compiled code's store into the slot it returns). */
     public void set(Object key, Object elem) {
-        h.t.key().check("key", key);
-        h.t.elem().check("elem", elem);
+        key = h.t.key().check("key", key);
+        elem = h.t.elem().check("elem", elem);
         Object k = h.t.key().own(key);
         Object e = h.t.elem().own(elem);
         begin();
@@ -97,7 +97,7 @@ public final class ClassicMap implements GoMap {
 
     /** m[key]: the elem, or null if the key is absent (mapaccess1). */
     public Object get(Object key) {
-        h.t.key().check("key", key);
+        key = h.t.key().check("key", key);
         begin();
         // Go copies the elem out of the map; a byte[] handed back must not alias the slot.
         return h.t.elem().own(Access.mapaccess(h, key));
@@ -115,7 +115,7 @@ public final class ClassicMap implements GoMap {
 
     /** delete(m, key) (mapdelete). Returns whether a key was removed; Go's delete says nothing. */
     public boolean delete(Object key) {
-        h.t.key().check("key", key);
+        key = h.t.key().check("key", key);
         begin();
         return Delete.mapdelete(h, key);
     }
@@ -142,7 +142,7 @@ public final class ClassicMap implements GoMap {
 
     /** t.hasher(key, h.hash0): the hash this map computes for key now. */
     public long hash(Object key) {
-        h.t.key().check("key", key);
+        key = h.t.key().check("key", key);
         return h.hash(key);
     }
 

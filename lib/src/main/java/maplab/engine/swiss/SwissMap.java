@@ -91,8 +91,8 @@ public final class SwissMap implements GoMap {
     /** m[key] = elem: runtime_mapassign or the fast variant for this map type, then the elem store. */
     @Override
     public void set(Object key, Object elem) {
-        m.t.key().check("key", key);
-        m.t.elem().check("elem", elem);
+        key = m.t.key().check("key", key);
+        elem = m.t.elem().check("elem", elem);
         Object k = m.t.key().own(key);
         Object e = m.t.elem().own(elem);
         begin();
@@ -117,7 +117,7 @@ public final class SwissMap implements GoMap {
     /** m[key]: the elem, or null if the key is absent (runtime_mapaccess2 or a fast variant). */
     @Override
     public Object get(Object key) {
-        m.t.key().check("key", key);
+        key = m.t.key().check("key", key);
         begin();
         Object e = switch (m.t.variant()) {
             case GENERIC -> Runtime.mapaccess(m, key);
@@ -149,7 +149,7 @@ public final class SwissMap implements GoMap {
     /** delete(m, key): mapdelete or a fast variant, both Map.Delete. */
     @Override
     public boolean delete(Object key) {
-        m.t.key().check("key", key);
+        key = m.t.key().check("key", key);
         begin();
         long before = m.peekUsed();
         if (m.t.variant() == MapType.Variant.GENERIC) {
@@ -175,7 +175,7 @@ public final class SwissMap implements GoMap {
     /** typ.Hasher(key, m.seed): the hash this map computes for key now. */
     @Override
     public long hash(Object key) {
-        m.t.key().check("key", key);
+        key = m.t.key().check("key", key);
         return m.hash(key);
     }
 

@@ -73,7 +73,7 @@ class BadInputTest {
     @Test
     void keyOfWrongTypeIsRefused() {
         refused(IllegalArgumentException.class, () -> m.set("x", 1L), "key", "uint64", "String");
-        refused(IllegalArgumentException.class, () -> m.set(1, 1L), "key", "uint64", "Integer");
+        refused(IllegalArgumentException.class, () -> m.set(-1, 1L), "key", "-1", "uint64", "Integer", "does not fit");
         refused(IllegalArgumentException.class, () -> m.get(1.5), "key", "uint64");
         refused(IllegalArgumentException.class, () -> m.delete("x"), "key", "uint64");
         refused(IllegalArgumentException.class, () -> m.contains("x"), "key", "uint64");
@@ -83,7 +83,7 @@ class BadInputTest {
     @Test
     void elemOfWrongTypeIsRefused() {
         refused(IllegalArgumentException.class, () -> m.set(1L, "ten"), "elem", "uint64", "String");
-        refused(IllegalArgumentException.class, () -> m.set(99L, 1), "elem", "uint64", "Integer");
+        refused(IllegalArgumentException.class, () -> m.set(99L, -1), "elem", "uint64", "Integer", "does not fit");
         assertUnchanged();
         assertEquals(10L, m.get(1L));
         assertFalse(m.contains(99L), "the key was not inserted before the elem was refused");
