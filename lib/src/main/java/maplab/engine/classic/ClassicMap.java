@@ -31,6 +31,8 @@ public final class ClassicMap implements GoMap {
 
     private final Hmap h;
     private long ops;
+    /** The listeners of the operation in progress (a listener may unlisten meanwhile). */
+    private Events watching;
 
     private ClassicMap(MapBuilder.MapSpec spec) {
         h = new Hmap(BucketType.of(spec.type()), spec.version(), spec.hasher(), spec.random());
@@ -45,6 +47,9 @@ public final class ClassicMap implements GoMap {
             MakeMap.makemapSmall(h);
         } else {
             MakeMap.makemap(h, spec.hint());
+        }
+        if (h.events != null) {
+            h.events.rethrow();
         }
     }
 
@@ -85,6 +90,7 @@ public final class ClassicMap implements GoMap {
         Object e = h.t.elem().own(elem);
         begin();
         Assign.mapassign(h, k, e);
+        end();
     }
 
     /** m[key]: the elem, or null if the key is absent (mapaccess1). */
@@ -92,20 +98,25 @@ public final class ClassicMap implements GoMap {
         h.t.key().check("key", key);
         begin();
         // Go copies the elem out of the map; a byte[] handed back must not alias the slot.
-        return h.t.elem().own(Access.mapaccess(h, key));
+        Object e = h.t.elem().own(Access.mapaccess(h, key));
+        end();
+        return e;
     }
 
     /** delete(m, key) (mapdelete). Returns whether a key was removed; Go's delete says nothing. */
     public boolean delete(Object key) {
         h.t.key().check("key", key);
         begin();
-        return Delete.mapdelete(h, key);
+        boolean removed = Delete.mapdelete(h, key);
+        end();
+        return removed;
     }
 
     /** clear(m), or the for-range-delete loop the compiler turns into the same call (mapclear). */
     public void clear() {
         begin();
         Clear.mapclear(h);
+        end();
     }
 
     /**
@@ -143,6 +154,7 @@ public final class ClassicMap implements GoMap {
         begin();
         it.mapiterinit();
         h.openIterators.add(it);
+        end();
         return new ClassicIterator(this, it);
     }
 
@@ -152,7 +164,9 @@ public final class ClassicMap implements GoMap {
      */
     public List<String> gc() {
         begin();
-        return Reachability.collect(h, h.openIterators);
+        List<String> freed = Reachability.collect(h, h.openIterators);
+        end();
+        return freed;
     }
 
     /**
@@ -166,7 +180,10 @@ public final class ClassicMap implements GoMap {
     /** The loop was left: the hiter no longer keeps anything reachable. */
     void closed(Hiter it) {
         if (h.openIterators.remove(it) && h.events != null) {
-            h.events.emit(new ReferencesDropped(ops));
+            Events e = h.events;
+            e.forget();
+            e.emit(new ReferencesDropped(ops));
+            e.rethrow();
         }
     }
 
@@ -217,6 +234,22 @@ public final class ClassicMap implements GoMap {
     /** Starts the next operation: its index is carried by every event it causes. */
     void begin() {
         h.op = ++ops;
+        watching = h.events;
+        if (watching != null) {
+            watching.forget();
+        }
+    }
+
+    /**
+     * Ends an operation that ran to its end: throws what a listener threw meanwhile. Listeners
+     * run inside the operation, so their exceptions wait until the map is whole again.
+     */
+    void end() {
+        Events e = watching;
+        if (e != null) {
+            watching = null;
+            e.rethrow();
+        }
     }
 
     @Override

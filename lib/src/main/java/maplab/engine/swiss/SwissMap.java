@@ -35,6 +35,8 @@ public final class SwissMap implements GoMap {
 
     private final Map m;
     private long ops;
+    /** The listeners of the operation in progress (a listener may unlisten meanwhile). */
+    private Listeners watching;
 
     private SwissMap(MapBuilder.MapSpec spec) {
         m = new Map(GroupType.of(spec.type()), spec.version(), spec.hasher(), spec.random());
@@ -49,6 +51,9 @@ public final class SwissMap implements GoMap {
             Map.newEmptyMap(m);
         } else {
             Map.newMap(m, spec.hint());
+        }
+        if (m.events != null) {
+            m.events.rethrow();
         }
     }
 
@@ -94,6 +99,7 @@ public final class SwissMap implements GoMap {
             case FASTSTR -> RuntimeFast.mapassign(m, k, e, true, m.version.pruneTombstones());
             default -> RuntimeFast.mapassign(m, k, e, false, m.version.pruneTombstones());
         }
+        end();
     }
 
     /** m[key]: the elem, or null if the key is absent (runtime_mapaccess2 or a fast variant). */
@@ -107,7 +113,9 @@ public final class SwissMap implements GoMap {
             default -> RuntimeFast.mapaccess(m, key);
         };
         // Go copies the elem out of the map; a byte[] handed back must not alias the slot.
-        return m.t.elem().own(e);
+        Object out = m.t.elem().own(e);
+        end();
+        return out;
     }
 
     /**
@@ -125,7 +133,9 @@ public final class SwissMap implements GoMap {
                     + " map[uint64]uint64; this map is " + m.t.mapType() + ": use get");
         }
         begin();
-        return RuntimeFast.mapaccessWord(m, key);
+        long e = RuntimeFast.mapaccessWord(m, key);
+        end();
+        return e;
     }
 
     /** delete(m, key): mapdelete or a fast variant, both Map.Delete. */
@@ -139,6 +149,7 @@ public final class SwissMap implements GoMap {
         } else {
             RuntimeFast.mapdelete(m, key);
         }
+        end();
         return m.peekUsed() < before;
     }
 
@@ -147,6 +158,7 @@ public final class SwissMap implements GoMap {
     public void clear() {
         begin();
         m.clear();
+        end();
     }
 
     @Override
@@ -173,13 +185,17 @@ public final class SwissMap implements GoMap {
         it.init(m);
         it.next();
         m.openIterators.add(it);
+        end();
         return new SwissIterator(this, it);
     }
 
     /** The loop was left: the Iter no longer keeps anything reachable. */
     void closed(Iter it) {
         if (m.openIterators.remove(it) && m.events != null) {
-            m.events.emit(new ReferencesDropped(ops));
+            Listeners e = m.events;
+            e.forget();
+            e.emit(new ReferencesDropped(ops));
+            e.rethrow();
         }
     }
 
@@ -191,7 +207,9 @@ public final class SwissMap implements GoMap {
     @Override
     public List<String> gc() {
         begin();
-        return SwissReachability.collect(m, m.openIterators);
+        List<String> freed = SwissReachability.collect(m, m.openIterators);
+        end();
+        return freed;
     }
 
     @Override
@@ -265,6 +283,22 @@ public final class SwissMap implements GoMap {
     /** Starts the next operation: its index is carried by every event it causes. */
     void begin() {
         m.op = ++ops;
+        watching = m.events;
+        if (watching != null) {
+            watching.forget();
+        }
+    }
+
+    /**
+     * Ends an operation that ran to its end: throws what a listener threw meanwhile. Listeners
+     * run inside the operation, so their exceptions wait until the map is whole again.
+     */
+    void end() {
+        Listeners e = watching;
+        if (e != null) {
+            watching = null;
+            e.rethrow();
+        }
     }
 
     @Override
