@@ -239,11 +239,9 @@ final class BucketMemory {
 
     /** A scheduling point before an access to bucket j, when a race scheduler is attached. */
     private void step(int j, Shared field, int slot, boolean write) {
-        if (Hmap.hooked != 0) {
-            StepHook s = h.hook;
-            if (s != null) {
-                s.step(bucket(j), field, slot, write);
-            }
+        StepHook s = h.hook;
+        if (s != null) {
+            s.step(bucket(j), field, slot, write);
         }
     }
 }

@@ -67,9 +67,6 @@ final class Map {
     private boolean tombstonePossible;
     private long clearSeq;
 
-    /** How many maps have a hook attached in this JVM; sequential runs test only this static. */
-    static int hooked;
-
     Map(GroupType t, GoVersion version, Hasher hasher, RandomSource rand) {
         this.t = t;
         this.version = version;
@@ -108,29 +105,27 @@ final class Map {
 
     /** A scheduling point before an access to a header field, when a race scheduler is attached. */
     void step(SwissShared field, boolean write) {
-        if (hooked != 0) {
-            StepHook s = hook;
-            if (s != null) {
-                s.step(this, field, -1, write);
-            }
+        StepHook s = hook;
+        if (s != null) {
+            s.step(this, field, -1, write);
         }
     }
 
     /** Called by Directory and Groups before an access of theirs. */
     void step(Object memory, SwissShared field, int slot, boolean write) {
-        if (hooked != 0) {
-            StepHook s = hook;
-            if (s != null) {
-                s.step(memory, field, slot, write);
-            }
+        StepHook s = hook;
+        if (s != null) {
+            s.step(memory, field, slot, write);
         }
     }
 
-    /** Attaches or detaches the race scheduler's hook. */
+    /**
+     * Attaches or detaches the race scheduler's hook. Each step tests this map's own field (a
+     * JVM-wide counter of hooked maps was a plain static shared by every thread); the scheduler
+     * attaches it before it hands a goroutine its first turn (an atomic hand-off), which orders
+     * the plain field for the goroutine's thread.
+     */
     void hook(StepHook s) {
-        synchronized (Map.class) {
-            hooked += (s != null ? 1 : 0) - (hook != null ? 1 : 0);
-        }
         hook = s;
     }
 

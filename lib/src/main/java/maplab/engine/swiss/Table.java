@@ -2,6 +2,8 @@ package maplab.engine.swiss;
 
 import static maplab.engine.swiss.GroupType.SLOTS;
 
+import maplab.engine.StepHook;
+
 /**
  * One Swiss table with the functions of table.go that act on it: an open-addressing hash table of
  * 2^k groups, probed quadratically, holding at most 7/8 of its slots. Field names are the
@@ -60,8 +62,9 @@ final class Table {
     Groups peekGroups() { return groups; }
 
     private void step(SwissShared field, boolean write) {
-        if (Map.hooked != 0 && m.hook != null) {
-            m.hook.step(this, field, -1, write);
+        StepHook s = m.hook;
+        if (s != null) {
+            s.step(this, field, -1, write);
         }
     }
 
