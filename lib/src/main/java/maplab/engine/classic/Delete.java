@@ -152,7 +152,7 @@ final class Delete {
             }
         }
         if (marked != null) {
-            h.events.emit(new MapEvent.EmptyRestPropagated(h.op, List.copyOf(marked)));
+            h.events.emit(new MapEvent.EmptyRestPropagated(h.op, java.util.Collections.unmodifiableList(marked)));
         }
     }
 }

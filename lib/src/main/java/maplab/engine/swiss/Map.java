@@ -613,7 +613,7 @@ final class Map {
 
     /** A slot as events name it. */
     static SwissEvent.SlotRef slot(Groups gs, int g, int i) {
-        return new SwissEvent.SlotRef("groups#" + gs.id + "[" + g + "]", i);
+        return new SwissEvent.SlotRef(gs, g, i);
     }
 
     void slotWritten(Groups gs, int g, int i, int h2, Object key, int previousCtrl) {
