@@ -150,6 +150,18 @@ final class BucketMemory {
         }
     }
 
+    /** Stores an 8-byte integer key as a word (maps whose keys are kept as words only). */
+    void setKeyWord(int j, int i, long k) {
+        step(j, Shared.KEY, i, true);
+        words[WORDS * j + i] = k;
+    }
+
+    /** Stores an 8-byte integer elem as a word (maps whose elems are kept as words only). */
+    void setElemWord(int j, int i, long e) {
+        step(j, Shared.ELEM, i, true);
+        words[WORDS * j + BUCKET_CNT + i] = e;
+    }
+
     Object elem(int j, int i) {
         step(j, Shared.ELEM, i, false);
         return t.wordElems() ? (Object) words[WORDS * j + BUCKET_CNT + i] : slots[WORDS * j + BUCKET_CNT + i];

@@ -12,6 +12,7 @@ import maplab.engine.MapType;
 import maplab.engine.ObjectKind;
 import maplab.engine.ReferencesDropped;
 import maplab.engine.StepHook;
+import maplab.engine.WordCalls;
 
 /**
  * A Go classic map (runtime/map.go of Go 1.19-1.23) that you can watch: the classic engine's
@@ -101,6 +102,51 @@ public final class ClassicMap implements GoMap {
         Object e = h.t.elem().own(Access.mapaccess(h, key));
         end();
         return e;
+    }
+
+    /** m[key] = elem for a map of 8-byte integer keys and elems, unboxed (mapassign_fast64). */
+    @Override
+    public void setWord(long key, long elem) {
+        requireWords("setWord");
+        begin();
+        Assign.mapassignWord(h, key, elem);
+        end();
+    }
+
+    /** {@code v := m[key]}, unboxed (mapaccess1_fast64): the elem, or 0 when absent. */
+    @Override
+    public long getWord(long key) {
+        requireWords("getWord");
+        begin();
+        long e = Access.mapaccessWord(h, key, true);
+        end();
+        return e;
+    }
+
+    /** {@code _, ok := m[key]}, unboxed (mapaccess2_fast64's ok). */
+    @Override
+    public boolean containsWord(long key) {
+        requireWords("containsWord");
+        begin();
+        boolean found = Access.mapaccessWord(h, key, false) != 0;
+        end();
+        return found;
+    }
+
+    /** delete(m, key), unboxed (mapdelete_fast64). Returns whether a key was removed. */
+    @Override
+    public boolean deleteWord(long key) {
+        requireWords("deleteWord");
+        begin();
+        boolean removed = Delete.mapdeleteWord(h, key);
+        end();
+        return removed;
+    }
+
+    private void requireWords(String call) {
+        if (!h.t.wordKeys() || !h.t.wordElems()) {
+            throw WordCalls.refused(call, h.t.mapType());
+        }
     }
 
     /** delete(m, key) (mapdelete). Returns whether a key was removed; Go's delete says nothing. */

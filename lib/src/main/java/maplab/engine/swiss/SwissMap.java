@@ -14,6 +14,7 @@ import maplab.engine.MapType;
 import maplab.engine.ObjectKind;
 import maplab.engine.ReferencesDropped;
 import maplab.engine.StepHook;
+import maplab.engine.WordCalls;
 
 /**
  * A Go Swiss-table map (internal/runtime/maps of Go 1.24, 1.25 and 1.26) that you can watch: the
@@ -127,15 +128,49 @@ public final class SwissMap implements GoMap {
      *
      * @throws IllegalStateException if this map's keys or elems are not 8-byte integers
      */
+    @Override
     public long getWord(long key) {
-        if (!m.t.wordKeys() || !m.t.wordElems() || m.t.variant() != MapType.Variant.FAST64) {
-            throw new IllegalStateException("getWord needs a map with 8-byte integer keys and elems, such as"
-                    + " map[uint64]uint64; this map is " + m.t.mapType() + ": use get");
-        }
+        requireWords("getWord");
         begin();
         long e = RuntimeFast.mapaccessWord(m, key);
         end();
         return e;
+    }
+
+    /** m[key] = elem for a map of 8-byte integer keys and elems, unboxed (runtime_mapassign_fast64). */
+    @Override
+    public void setWord(long key, long elem) {
+        requireWords("setWord");
+        begin();
+        RuntimeFast.mapassignWord(m, key, elem, m.version.pruneTombstones());
+        end();
+    }
+
+    /** {@code _, ok := m[key]}, unboxed (runtime_mapaccess2_fast64's ok; the elem is not read). */
+    @Override
+    public boolean containsWord(long key) {
+        requireWords("containsWord");
+        begin();
+        boolean found = RuntimeFast.mapaccessWord(m, key, false) != 0;
+        end();
+        return found;
+    }
+
+    /** delete(m, key), unboxed (runtime_mapdelete_fast64). Returns whether a key was removed. */
+    @Override
+    public boolean deleteWord(long key) {
+        requireWords("deleteWord");
+        begin();
+        long before = m.peekUsed();
+        RuntimeFast.mapdelete(m, null, key);
+        end();
+        return m.peekUsed() < before;
+    }
+
+    private void requireWords(String call) {
+        if (!m.t.wordKeys() || !m.t.wordElems() || m.t.variant() != MapType.Variant.FAST64) {
+            throw WordCalls.refused(call, m.t.mapType());
+        }
     }
 
     /** delete(m, key): mapdelete or a fast variant, both Map.Delete. */
