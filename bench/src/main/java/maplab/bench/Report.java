@@ -38,7 +38,7 @@ record Report(String title, List<String> workloads, List<String> impls, List<Rat
 
     private static List<String> swissWorkloads() {
         List<String> out = new ArrayList<>();
-        for (String op : List.of("insert", "lookupHit", "lookupHitWord", "lookupMiss", "delete", "iterate")) {
+        for (String op : List.of("insert", "lookupHit", "lookupHitObject", "lookupMiss", "delete", "iterate")) {
             for (String size : List.of("1e3", "1e4", "1e5", "1e6")) {
                 out.add(op + "_" + size);
             }
@@ -49,10 +49,10 @@ record Report(String title, List<String> workloads, List<String> impls, List<Rat
 
     /**
      * The workload a Go benchmark measures for a JMH workload: Go's {@code sink += m[k]} is both
-     * {@code get} and {@code getWord} (lookupHitWord_1e5 → lookupHit_1e5).
+     * {@code getWord} and {@code get} (lookupHitObject_1e5 → lookupHit_1e5).
      */
     static String peer(String workload) {
-        return workload.replace("lookupHitWord_", "lookupHit_");
+        return workload.replace("lookupHitObject_", "lookupHit_");
     }
 
     private static Figure get(Map<String, Map<String, Figure>> figures, String impl, String workload) {
