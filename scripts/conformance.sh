@@ -47,10 +47,13 @@ failed() {
 }
 
 status=0
-"$ROOT/scripts/go-toolchains.sh" fetch $VERSIONS 2>/tmp/maplab-fetch.$$ || status=$?
+# The fetch's stderr, for its one-line reason; mktemp (in $TMPDIR) and a trap, so that two runs
+# never share the file and none is left behind.
+fetchlog=$(mktemp)
+trap 'rm -f "$fetchlog"' EXIT
+"$ROOT/scripts/go-toolchains.sh" fetch $VERSIONS 2>"$fetchlog" || status=$?
 if [ "$status" != 0 ]; then
-  reason=$(tail -1 /tmp/maplab-fetch.$$)
-  rm -f /tmp/maplab-fetch.$$
+  reason=$(tail -1 "$fetchlog")
   if [ "$status" = 3 ] && [ "${CI:-}" != true ]; then
     say "SKIPPED: the Go toolchains cannot be had on this machine ($reason)"
     exit 0
@@ -58,7 +61,7 @@ if [ "$status" != 0 ]; then
   say "FAILED to fetch the Go toolchains: $reason"
   exit 1
 fi
-rm -f /tmp/maplab-fetch.$$
+rm -f "$fetchlog"
 
 built=$VERSIONS
 [ "$ONLY" != memory ] || built=$MEMORY

@@ -24,6 +24,10 @@ ensure_python() {
 # The venv with JupyterLab, nbclient, nbconvert, jupyter_client and jupyter_kernel_test.
 ensure_venv() {
   ensure_python
+  with_lock "$MAPLAB_CACHE/.venv.lock" ensure_venv_locked
+}
+
+ensure_venv_locked() {
   local want have
   want=$(inputs_hash binder/requirements.txt)
   have=$(cat "$VENV/.maplab-requirements" 2>/dev/null || true)
@@ -44,6 +48,10 @@ KERNEL_DIST="$ROOT/kernel/target/dist"
 # sources are unchanged since the last build.
 build_kernel() {
   ensure_java_toolchain
+  with_lock "$ROOT/kernel/target/.maplab-build.lock" build_kernel_locked
+}
+
+build_kernel_locked() {
   local want have
   want=$(inputs_hash pom.xml lib/pom.xml lib/src/main kernel/pom.xml kernel/src/main)
   have=$(cat "$KERNEL_DIST/.maplab-sources" 2>/dev/null || true)
@@ -68,29 +76,32 @@ host_jvm_flags() {
   printf '"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=%s/host.jsa", "-Xshare:auto"' "$1"
 }
 
-# The class-data-sharing archive of an installed kernelspec in $1: a training run
-# (maplab.kernel.server.Warmup) with the same flags and class path the kernel will have.
-# Optional: without it the kernel starts, only slower.
+# The class-data-sharing archive for the jars in $1/lib: a training run
+# (maplab.kernel.server.Warmup) with the same flags and class path the kernel will have, so it must
+# run where the jars will stay (the archive records their paths). It is written under another name
+# and renamed, so a kernel starting meanwhile never maps half an archive. Optional: without it the
+# kernel starts, only slower.
 train_kernelspec() {
   local dir="$1" java
   java=$(readlink -f "$(command -v java)")
-  rm -f "$dir/host.jsa"
-  "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit="$dir/host.jsa" \
-    -cp "$dir/lib/*" maplab.kernel.server.Warmup >/dev/null 2>&1 && [ -f "$dir/host.jsa" ] \
-    || echo "maplab: the class-data archive could not be made; the kernel will start slower" >&2
+  rm -f "$dir/host.jsa" "$dir/host.jsa.tmp"
+  if "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit="$dir/host.jsa.tmp" \
+      -cp "$dir/lib/*" maplab.kernel.server.Warmup >/dev/null 2>&1 && [ -f "$dir/host.jsa.tmp" ]; then
+    mv -f "$dir/host.jsa.tmp" "$dir/host.jsa"
+  else
+    rm -f "$dir/host.jsa.tmp"
+    echo "maplab: the class-data archive could not be made; the kernel will start slower" >&2
+  fi
 }
 
-# Writes the kernelspec (kernel.json, logos, jars) into $1.
-write_kernelspec() {
-  local dir="$1" java
-  java=$(readlink -f "$(command -v java)")
-  mkdir -p "$dir/lib"
-  cp "$KERNEL_DIST/lib/"*.jar "$dir/lib/"
-  cp "$ROOT/kernel/src/main/kernelspec/"logo-*.png "$dir/"
-  cat >"$dir/kernel.json" <<JSON
+# kernel.json for jars in $2/lib and an archive at $2/host.jsa, where $2 is a path under
+# {resource_dir} (Jupyter substitutes the kernelspec's folder when it starts the kernel).
+kernel_json() {
+  local java="$1" home="$2"
+  cat <<JSON
 {
-  "argv": ["$java", $(host_jvm_flags '{resource_dir}'),
-           "-cp", "{resource_dir}/lib/*", "maplab.kernel.server.KernelMain", "{connection_file}"],
+  "argv": ["$java", $(host_jvm_flags "$home"),
+           "-cp", "$home/lib/*", "maplab.kernel.server.KernelMain", "{connection_file}"],
   "display_name": "Java (MapLab)",
   "language": "java",
   "interrupt_mode": "message",
@@ -100,7 +111,41 @@ write_kernelspec() {
 JSON
 }
 
+# A kernelspec in $1 with everything at its top (kernel.json, logos, lib/): for a throwaway copy,
+# as ./maplab bench-kernel makes.
+write_kernelspec() {
+  local dir="$1"
+  mkdir -p "$dir/lib"
+  cp "$KERNEL_DIST/lib/"*.jar "$dir/lib/"
+  cp "$ROOT/kernel/src/main/kernelspec/"logo-*.png "$dir/"
+  kernel_json "$(readlink -f "$(command -v java)")" "{resource_dir}" >"$dir/kernel.json"
+}
+
+# The folder of kernelspecs that `jupyter kernelspec install` would use for $1 (a jupyter
+# command) and its options (--user, --sys-prefix or --prefix DIR).
+kernels_dir() {
+  local jupyter="$1" python
+  case "$2" in
+    --prefix) echo "$3/share/jupyter/kernels" ;;
+    --user) echo "$("$jupyter" --data-dir)/kernels" ;;
+    --sys-prefix)
+      # jupyter's own interpreter, from its #! line: its sys.prefix is the environment.
+      python=$(head -1 "$jupyter" | sed -n 's/^#! *//p' | awk '{print $1}')
+      [ -x "$python" ] || python=python3
+      echo "$("$python" -c 'import sys; print(sys.prefix)')/share/jupyter/kernels" ;;
+  esac
+}
+
 # install-kernel [--user|--sys-prefix|--prefix DIR]: into the venv's Jupyter by default.
+#
+# Safe to run any number of times side by side (./maplab lab, report and install-kernel do):
+# - under a lock on the kernels folder, one install at a time;
+# - nothing is written when the kernelspec in place came from the same jars, java and flags (its
+#   version stamp), so a second run costs a hash and says "up to date";
+# - otherwise the jars go into a fresh folder v-<stamp> beside the old one, are trained there,
+#   and kernel.json is switched to it by a rename: a kernel starting meanwhile reads either the old
+#   or the new kernelspec whole, and a kernel already running keeps its own folder (the previous
+#   version is kept, older ones are removed).
 install_kernel() {
   local jupyter="$VENV/bin/jupyter" where=(--sys-prefix)
   case "${1:-}" in
@@ -112,36 +157,75 @@ install_kernel() {
   esac
   [ -x "$jupyter" ] || ensure_venv
   build_kernel
-  local tmp
-  tmp=$(mktemp -d)
-  write_kernelspec "$tmp/$KERNEL_NAME"
-  "$jupyter" kernelspec install --replace --name "$KERNEL_NAME" "${where[@]}" "$tmp/$KERNEL_NAME" >/dev/null \
-    || die "jupyter kernelspec install failed"
-  rm -rf "$tmp"
-  local dir
-  if [ "${where[0]}" = --prefix ]; then
-    dir="${where[1]}/share/jupyter/kernels/$KERNEL_NAME"
-  else
-    dir=$("$jupyter" kernelspec list --json | python3 -c \
-      "import json, sys; print(json.load(sys.stdin)['kernelspecs']['$KERNEL_NAME']['resource_dir'])")
+  local kernels
+  kernels=$(kernels_dir "$jupyter" "${where[@]}") && [ -n "$kernels" ] \
+    || die "could not find where $jupyter keeps kernelspecs"
+  mkdir -p "$kernels" || die "cannot create $kernels"
+  with_lock "$kernels/.$KERNEL_NAME.lock" install_kernel_locked "$kernels/$KERNEL_NAME"
+}
+
+install_kernel_locked() {
+  local dir="$1" java stamp ver previous tmp d
+  java=$(readlink -f "$(command -v java)")
+  stamp=$({ cat "$KERNEL_DIST/.maplab-sources"; echo "$java"; host_jvm_flags x;
+            cat "$ROOT/kernel/src/main/kernelspec/"logo-*.png; } | sha256sum | cut -c1-12)
+  ver="v-$stamp"
+  previous=$(cat "$dir/.maplab-version" 2>/dev/null || true)
+  if [ "$previous" = "$ver" ] && [ -f "$dir/$ver/.complete" ] && [ -f "$dir/kernel.json" ]; then
+    echo "maplab: kernel '$KERNEL_NAME' up to date in $dir" >&2
+    return 0
   fi
-  train_kernelspec "$dir"
+  mkdir -p "$dir"
+  rm -rf "$dir"/.tmp-*   # left by an install that was killed; only a lock holder makes them
+  tmp=$(mktemp -d "$dir/.tmp-XXXXXX")
+  if [ ! -f "$dir/$ver/.complete" ]; then
+    rm -rf "$dir/$ver"
+    mkdir "$tmp/$ver" "$tmp/$ver/lib"
+    cp "$KERNEL_DIST/lib/"*.jar "$tmp/$ver/lib/" || { rm -rf "$tmp"; die "copying the kernel's jars failed"; }
+    mv "$tmp/$ver" "$dir/$ver"
+    train_kernelspec "$dir/$ver"
+    touch "$dir/$ver/.complete"
+  fi
+  cp "$ROOT/kernel/src/main/kernelspec/"logo-*.png "$tmp/"
+  kernel_json "$java" "{resource_dir}/$ver" >"$tmp/kernel.json"
+  echo "$ver" >"$tmp/.maplab-version"
+  for f in "$tmp"/logo-*.png "$tmp/kernel.json" "$tmp/.maplab-version"; do
+    mv -f "$f" "$dir/"
+  done
+  rm -rf "$tmp"
+  # Versions before the previous one serve no kernel that could still be starting; the flat layout
+  # of installs before versions (lib/, host.jsa at the top) is replaced the same way.
+  for d in "$dir"/v-*; do
+    [ -d "$d" ] || continue
+    case "${d##*/}" in "$ver"|"$previous") ;; *) rm -rf "$d" ;; esac
+  done
+  rm -rf "$dir/lib" "$dir/host.jsa"
   echo "maplab: kernel '$KERNEL_NAME' installed in $dir" >&2
 }
 
 # The kernel's Python tests against the kernel installed in the venv: the official
 # jupyter_kernel_test suite, the protocol (signatures, interrupt, parent death), hostile cells,
-# a notebook run headless with nbclient, and ./maplab report (scripts/report.py). A JDK 21+ is used
-# for the interrupt test when one is found ($MAPLAB_JDK21 or /usr/lib/jvm/*); Debian 12 packages
-# none, so it may be skipped (said so).
+# the kernel's processes (SIGKILL in every state of a cell), standard input, %maven from a
+# file:// repository, a notebook run headless with nbclient, ./maplab report (scripts/report.py,
+# --pdf included). Then the slow ones, which ./maplab test --quick leaves out (the fresh-machine
+# test runs --quick, so they are not run twice): a 60 s load test of three clients; lab, report
+# and install-kernel side by side; and ./maplab lab driven in Chromium (test_browser: notebooks 00
+# and 03, completion, interrupt; screenshots and timings in reports/ui). A JDK 21+ is used for the
+# interrupt test when one is found ($MAPLAB_JDK21 or /usr/lib/jvm/*); Debian 12 packages none, so
+# it may be skipped (said so). Without Chromium the browser and PDF tests are skipped (said so), or
+# fail under CI=true.
+# kernel_python_tests COUNTS [quick]
 kernel_python_tests() {
   ensure_venv
   install_kernel --prefix "$VENV"
+  ensure_chromium || true
   echo "maplab: kernel tests (Python, against the installed kernel)" >&2
-  local log status=0
+  local log status=0 slow=(test_load test_side_by_side test_browser)
+  [ "${2:-}" != quick ] || slow=()
   log=$(mktemp)
   (cd "$ROOT/kernel/src/test/python" && "$VENV/bin/python" -m unittest -v \
-    test_kernel_suite test_protocol test_hostile test_notebook test_report) 2>&1 | tee "$log" || status=$?
+    test_kernel_suite test_protocol test_hostile test_lifecycle test_stdin test_maven \
+    test_notebook test_report ${slow[@]+"${slow[@]}"}) 2>&1 | tee "$log" || status=$?
   [ -z "${1:-}" ] || unittest_counts "$log" >>"$1"
   rm -f "$log"
   return "$status"

@@ -1,27 +1,30 @@
-"""./maplab report [--out DIR] [NOTEBOOK...]: run notebooks headless, write self-contained HTML.
+"""./maplab report [--pdf] [--out DIR] [NOTEBOOK...]: run notebooks headless, write self-contained
+HTML (and with --pdf a PDF beside it).
 
 Each notebook is executed with nbclient on the installed maplab-java kernel (in its own folder,
 as JupyterLab would), then exported with nbconvert's HTMLExporter: PNG outputs become data URIs,
 SVG outputs are inline, markdown images are embedded. The report is written to a temporary file
 in the output folder and renamed over <name>.html, so a failed run leaves no half report and an
-earlier good report stays as it was.
+earlier good report stays as it was. A temporary file left by a run that was killed is removed by
+the next run into the same folder. Any number of runs may go side by side. With --pdf the same
+HTML is printed to <name>.pdf by the system's Chromium (scripts/report_pdf.py): the notebook runs
+once, and both files are made before either is written.
 
 Without notebooks, every notebooks/*.ipynb runs, in name order. Prints one line per report.
 Exit 0: all written; 1: a notebook failed (name, cell index counted from 0 over all cells, its
-first source line, ename: evalue), or its report would reference an external file; 2: a path is
-missing or is not a notebook.
+first source line, ename: evalue), or its report would reference an external file, or printing
+its PDF failed; 2: a path is missing or is not a notebook, or --pdf has no Chromium to print with.
 """
 import argparse
 import os
 import re
+import signal
 import sys
 import tempfile
 import time
 
-import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-from nbconvert import HTMLExporter
+# nbformat, nbclient and nbconvert are imported where they are used: importing them takes seconds
+# on a busy machine, and a wrong path is reported before that.
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KERNEL_NAME = "maplab-java"
@@ -41,11 +44,18 @@ def shown(path):
     return path if rel.startswith("..") else rel
 
 
-def load(path):
+def check_path(path):
+    if not path.endswith(".ipynb"):
+        raise Failure(2, f"{shown(path)}: not a notebook (expected a .ipynb file)")
     if not os.path.exists(path):
         raise Failure(2, f"{shown(path)}: no such notebook")
     if not os.path.isfile(path):
         raise Failure(2, f"{shown(path)}: not a notebook file")
+
+
+def load(path):
+    import nbformat
+    check_path(path)
     try:
         nb = nbformat.read(path, as_version=4)
         nbformat.validate(nb)
@@ -60,6 +70,8 @@ def first_line(cell):
 
 
 def execute(path, nb, kernel_name, timeout):
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
     name = os.path.basename(path)
     current = {}
 
@@ -84,6 +96,7 @@ def execute(path, nb, kernel_name, timeout):
 
 
 def export(path, nb):
+    from nbconvert import HTMLExporter
     # scripts/report-template/maplab-static: the lab template without CDN scripts (see its comment).
     exporter = HTMLExporter(embed_images=True, template_name="maplab-static",
                             extra_template_basedirs=[os.path.join(os.path.dirname(os.path.abspath(__file__)),
@@ -99,12 +112,45 @@ def export(path, nb):
     return html
 
 
+# .NAME.html.PID.XXXXXXXX.tmp: the temporary file a run writes before renaming it over NAME.html.
+# The PID lets a later run tell a file left by a killed run from one a concurrent run still writes.
+LEFTOVER = re.compile(r"^\..+\.(\d+)\.\w+\.tmp$")
+
+
+def alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_leftovers(folder):
+    for name in os.listdir(folder):
+        m = LEFTOVER.match(name)
+        if m and not alive(int(m.group(1))):
+            try:
+                os.unlink(os.path.join(folder, name))
+            except FileNotFoundError:  # another run removed it first
+                pass
+
+
+def print_pdf(path, html, printer):
+    try:
+        return printer.print(html)
+    except Exception as e:  # Chromium crashed, timed out...: the notebook is named, no trace
+        raise Failure(1, f"{os.path.basename(path)}: printing the PDF failed: {type(e).__name__}: "
+                         f"{str(e).splitlines()[0] if str(e) else ''}")
+
+
 def write_atomically(target, text):
     folder = os.path.dirname(target)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(target) + ".", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.{os.getpid()}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(text.encode("utf-8") if isinstance(text, str) else text)
             f.flush()
             os.fsync(f.fileno())
         umask = os.umask(0)
@@ -125,8 +171,19 @@ def main(argv):
     parser.add_argument("notebooks", nargs="*", metavar="NOTEBOOK")
     parser.add_argument("--out", default=os.path.join(ROOT, "reports"), help="folder of the reports")
     parser.add_argument("--kernel", default=KERNEL_NAME, help="kernelspec to run the notebooks with")
-    parser.add_argument("--timeout", type=int, default=300, help="seconds a cell may take")
+    # ./maplab checks the paths with this before it installs the kernel, so a typo fails at once.
+    parser.add_argument("--check-paths", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--timeout", type=int, default=300,
+                        help="seconds a cell may take before the report fails (default 300)")
+    parser.add_argument("--pdf", action="store_true",
+                        help="also print each report to <name>.pdf with the system's Chromium")
     args = parser.parse_args(argv)
+    printer = None
+    if args.timeout <= 0:
+        parser.error(f"--timeout must be a positive number of seconds, not {args.timeout}")
+    # A run stopped with SIGTERM unwinds like Ctrl-C: its kernel is shut down and its temporary
+    # report removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
 
     try:
         paths = args.notebooks
@@ -136,19 +193,36 @@ def main(argv):
             if not paths:
                 raise Failure(2, f"{shown(folder)}: no notebooks")
         for p in paths:
-            if not p.endswith(".ipynb"):
-                raise Failure(2, f"{shown(p)}: not a notebook (expected a .ipynb file)")
+            check_path(p)
+        if args.check_paths:
+            return 0
         notebooks = [(p, load(p)) for p in paths]  # every path checked before anything runs
+        if args.pdf:
+            import browser  # scripts/browser.py; Playwright is imported only for --pdf
+            from report_pdf import PdfPrinter
+            missing = browser.missing_reason()
+            if missing:
+                raise Failure(2, f"--pdf: {missing}")
+            printer = PdfPrinter()
         os.makedirs(args.out, exist_ok=True)
+        remove_leftovers(args.out)
         for path, nb in notebooks:
             start = time.monotonic()
             execute(path, nb, args.kernel, args.timeout)
             target = os.path.join(args.out, os.path.splitext(os.path.basename(path))[0] + ".html")
-            write_atomically(target, export(path, nb))
-            print(f"{shown(target)}  {time.monotonic() - start:.1f} s", flush=True)
+            html = export(path, nb)
+            pdf = print_pdf(path, html, printer) if printer else None
+            write_atomically(target, html)
+            if pdf is not None:
+                write_atomically(target[:-len(".html")] + ".pdf", pdf)
+            print(f"{shown(target)}{'  ' + shown(target[:-5] + '.pdf') if pdf else ''}  "
+                  f"{time.monotonic() - start:.1f} s", flush=True)
     except Failure as e:
         print(f"maplab report: {e}", file=sys.stderr)
         return e.code
+    finally:
+        if printer is not None:
+            printer.close()
     return 0
 
 

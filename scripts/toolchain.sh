@@ -6,6 +6,23 @@
 
 die() { echo "maplab: $*" >&2; exit 1; }
 
+# with_lock FILE COMMAND...: runs COMMAND holding an exclusive lock on FILE (flock), so that
+# several ./maplab commands started together build, install and create things one at a time.
+# The lock goes with the file descriptor: a killed holder never leaves it taken.
+with_lock() {
+  local file="$1" fd status=0
+  shift
+  mkdir -p "$(dirname "$file")" && exec {fd}>>"$file" || die "cannot open the lock file $file"
+  if ! flock -n "$fd"; then
+    echo "maplab: waiting for another maplab command (lock $file)" >&2
+    flock "$fd" || die "cannot take the lock $file"
+  fi
+  "$@"   # under ./maplab's set -e a failure exits here, and the lock goes with the process
+  status=$?
+  exec {fd}>&-
+  return "$status"
+}
+
 java_major() {
   local v
   v=$(java -version 2>&1 | awk -F'"' '/version/ {print $2; exit}') || return 1
@@ -40,6 +57,20 @@ ensure_java_toolchain() {
     apt_install "${need[@]}"
   fi
   have_java17 || die "a JDK 17 or newer is needed (java -version says: $(java -version 2>&1 | head -1))"
+}
+
+# Debian's chromium, which Playwright drives for the browser test and ./maplab report --pdf (no
+# browser is ever downloaded; MAPLAB_CHROMIUM names another binary). Installed when we may (root,
+# apt-get); otherwise says so and returns 1, and what needs it says why it cannot run: the browser
+# tests skip, or fail under CI; report --pdf exits 2.
+ensure_chromium() {
+  local path="${MAPLAB_CHROMIUM:-/usr/bin/chromium}"
+  [ -x "$path" ] && return 0
+  if [ -z "${MAPLAB_CHROMIUM:-}" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    (apt_install chromium) && [ -x "$path" ] && return 0   # a subshell: apt_install's die ends only it
+  fi
+  echo "maplab: no Chromium at $path (Debian's package chromium); the browser tests and report --pdf need it" >&2
+  return 1
 }
 
 # Maven in batch mode without download progress: the test summary stays readable.

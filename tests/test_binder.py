@@ -81,7 +81,10 @@ class BinderBuild(unittest.TestCase):
             self.assertTrue(os.path.realpath(spec["resource_dir"]).startswith(os.path.realpath(self.venv)),
                             f"kernelspec {name} from outside the environment: {spec['resource_dir']}")
         self.assertEqual(set(specs) - {"python3"}, {KERNEL})
-        self.assertTrue(os.path.exists(os.path.join(specs[KERNEL]["resource_dir"], "host.jsa")),
+        # The archive sits in the kernelspec's current version folder, named in its argv.
+        archive = [a.split("=", 1)[1] for a in specs[KERNEL]["spec"]["argv"] if a.startswith("-XX:SharedArchiveFile=")]
+        self.assertEqual(len(archive), 1, specs[KERNEL]["spec"]["argv"])
+        self.assertTrue(os.path.exists(archive[0].replace("{resource_dir}", specs[KERNEL]["resource_dir"])),
                         "the class-data archive (warm JVM start) was not made")
 
     def test_start_here_notebook_runs_with_that_kernel(self):

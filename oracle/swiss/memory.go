@@ -17,7 +17,7 @@ package main
 //     a given GOGC, from a state just after runtime.GC() and SetGCPercent; once with the
 //     ordinary concurrent collector ("concurrent") and once in a child process run with
 //     GODEBUG=gcstoptheworld=1 ("stw"), where every mark phase stops the world (see
-//     docs/checks.md for why only the second is bounded).
+//     docs/memory.md for why only the second is bounded).
 
 import (
 	"encoding/json"

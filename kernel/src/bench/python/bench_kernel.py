@@ -90,27 +90,27 @@ def trivial_cells(argv):
 
 
 def parent_death(argv):
-    conn, _ = write_connection_file(tempfile.mktemp(suffix=".json"))
-    cmd = [a.replace("{connection_file}", conn) for a in argv]
-    parent = subprocess.Popen([sys.executable, "-c",
-                               "import subprocess, time\n"
-                               f"p = subprocess.Popen({cmd!r})\n"
-                               "print(p.pid, flush=True)\n"
-                               "time.sleep(3600)\n"], stdout=subprocess.PIPE, text=True)
-    pid = int(parent.stdout.readline())
-    time.sleep(4)
-    parent.send_signal(signal.SIGKILL)
-    parent.wait()
-    parent.stdout.close()
-    t0 = time.monotonic()
-    while time.monotonic() - t0 < 10:
-        if not os.path.exists(f"/proc/{pid}") or open(f"/proc/{pid}/stat").read().split()[2] == "Z":
-            os.unlink(conn)
-            return time.monotonic() - t0
-        time.sleep(0.05)
-    os.kill(pid, signal.SIGKILL)
-    os.unlink(conn)
-    return None
+    # The connection file holds the HMAC key: a private directory, removed whatever happens.
+    with tempfile.TemporaryDirectory(prefix="maplab-bench-") as tmp:
+        conn, _ = write_connection_file(os.path.join(tmp, "kernel.json"))
+        cmd = [a.replace("{connection_file}", conn) for a in argv]
+        parent = subprocess.Popen([sys.executable, "-c",
+                                   "import subprocess, time\n"
+                                   f"p = subprocess.Popen({cmd!r})\n"
+                                   "print(p.pid, flush=True)\n"
+                                   "time.sleep(3600)\n"], stdout=subprocess.PIPE, text=True)
+        pid = int(parent.stdout.readline())
+        time.sleep(4)
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        parent.stdout.close()
+        t0 = time.monotonic()
+        while time.monotonic() - t0 < 10:
+            if not os.path.exists(f"/proc/{pid}") or open(f"/proc/{pid}/stat").read().split()[2] == "Z":
+                return time.monotonic() - t0
+            time.sleep(0.05)
+        os.kill(pid, signal.SIGKILL)
+        return None
 
 
 def main():

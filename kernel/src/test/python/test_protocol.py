@@ -2,6 +2,7 @@
 import json
 import os
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -113,9 +114,12 @@ class InterruptTests(unittest.TestCase):
 
 
 class ParentDeathTests(unittest.TestCase):
-    def test_kernel_exits_within_5s_when_its_parent_dies(self):
+    def test_kernel_exits_within_5s_when_its_parent_dies_and_removes_its_connection_file(self):
         spec = KernelManager(kernel_name=KERNEL_NAME).kernel_spec
-        conn, _ = write_connection_file(tempfile.mktemp(suffix=".json"))
+        tmp = tempfile.TemporaryDirectory(prefix="maplab-test-")
+        self.addCleanup(tmp.cleanup)
+        conn, _ = write_connection_file(os.path.join(tmp.name, "kernel.json"))
+        os.chmod(conn, 0o644)  # as a careless launcher would leave it: the kernel must tighten it
         argv = [a.replace("{connection_file}", conn).replace("{resource_dir}", spec.resource_dir) for a in spec.argv]
         # An intermediate parent that starts the kernel, prints its pid, then waits to be killed.
         parent = subprocess.Popen(
@@ -127,6 +131,7 @@ class ParentDeathTests(unittest.TestCase):
             stdout=subprocess.PIPE, text=True)
         kernel_pid = int(parent.stdout.readline())
         time.sleep(3)  # let the kernel start its cells' JVM too
+        self.assertEqual(stat.S_IMODE(os.stat(conn).st_mode), 0o600, "the key must be readable by its owner only")
         children = subprocess.run(["pgrep", "-P", str(kernel_pid)], capture_output=True, text=True).stdout.split()
         parent.send_signal(signal.SIGKILL)
         parent.wait()
@@ -138,11 +143,11 @@ class ParentDeathTests(unittest.TestCase):
         if not gone:
             os.kill(kernel_pid, signal.SIGKILL)
         self.assertTrue(gone, "the kernel outlived its parent by 5 s")
+        self.assertFalse(os.path.exists(conn), "the orphaned kernel left its connection file (the HMAC key) behind")
         time.sleep(1)
         for c in children:
             self.assertFalse(os.path.exists(f"/proc/{c}") and open(f"/proc/{c}/stat").read().split()[2] != "Z",
                              f"the cells' JVM {c} outlived the kernel")
-        os.unlink(conn)
 
 
 if __name__ == "__main__":

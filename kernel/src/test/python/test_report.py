@@ -1,6 +1,8 @@
 """./maplab report's script (scripts/report.py) on tiny notebooks run with the installed kernel:
 a good one becomes a self-contained HTML report; one whose second cell throws stops with the
-notebook, the cell and the error, exit 1, and leaves an earlier report and the folder untouched."""
+notebook, the cell and the error, exit 1, and leaves an earlier report and the folder untouched.
+With --pdf the report is also printed to a PDF (read back with pypdf), and a print that fails
+leaves neither file."""
 import os
 import re
 import subprocess
@@ -9,9 +11,10 @@ import tempfile
 import unittest
 
 import nbformat
+import pypdf
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from kernel_harness import KERNEL_NAME
+from kernel_harness import KERNEL_NAME, require_chromium
 
 SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "scripts", "report.py")
 KERNELSPEC = {"name": KERNEL_NAME, "display_name": "Java (MapLab)", "language": "java"}
@@ -22,8 +25,9 @@ def write_notebook(path, *cells):
     nbformat.write(nb, path)
 
 
-def run_report(*args):
-    return subprocess.run([sys.executable, SCRIPT, *args], capture_output=True, text=True, timeout=300)
+def run_report(*args, env=None):
+    return subprocess.run([sys.executable, SCRIPT, *args], capture_output=True, text=True, timeout=300,
+                          env=None if env is None else dict(os.environ, **env))
 
 
 class ReportTests(unittest.TestCase):
@@ -112,6 +116,81 @@ class ReportTests(unittest.TestCase):
         self.assertIn("live map bytes", html)
         self.assertIn("u64-u64-1000000", html, "the rows of the real-runtime table are in the report")
         self.assertIn("GC cycles for 10^6 inserts", html)
+
+    def test_a_missing_notebook_fails_before_the_kernel_is_installed(self):
+        maplab = os.path.join(os.path.dirname(SCRIPT), "..", "maplab")
+        proc = subprocess.run([maplab, "report", os.path.join(self.dir, "nope.ipynb")],
+                              capture_output=True, text=True, timeout=300)
+        self.assertEqual(proc.returncode, 2, proc.stderr)
+        self.assertIn("nope.ipynb: no such notebook", proc.stderr)
+        self.assertNotIn("kernel", proc.stderr, "the path is checked before the kernel is built or installed")
+        self.assertNotIn("Traceback", proc.stderr)
+
+
+class PdfReportTests(unittest.TestCase):
+    """./maplab report --pdf, printed by the system's Chromium."""
+
+    @classmethod
+    def setUpClass(cls):
+        require_chromium()
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = self.tmp.name
+        self.out = os.path.join(self.dir, "reports")
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def test_pdf_beside_the_html_with_the_title_and_vector_diagrams(self):
+        nb = os.path.join(self.dir, "tiny.ipynb")
+        write_notebook(
+            nb,
+            new_markdown_cell("# A tiny printed report\n\nOne map and one chart."),
+            new_code_cell('var m = ClassicMap.builder(MapType.of("uint64", "uint64")).go("1.19").seed(1).build();\n'
+                          "for (long k = 1; k <= 9; k++) m.set(k, k);\nm.snapshot()"),
+            new_code_cell('var c = new XYChartBuilder().width(300).height(200).title("t").build();\n'
+                          'c.addSeries("s", new double[] {1, 2, 3}, new double[] {1, 4, 9});\nc'))
+        proc = run_report("--pdf", "--out", self.out, nb)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertRegex(proc.stdout, r"tiny\.html\s+\S*tiny\.pdf\s+\d+\.\d s")
+        self.assertEqual(sorted(os.listdir(self.out)), ["tiny.html", "tiny.pdf"], "no temporary file remains")
+        reader = pypdf.PdfReader(os.path.join(self.out, "tiny.pdf"))
+        self.assertTrue(1 <= len(reader.pages) <= 3, f"{len(reader.pages)} pages for a title, a map and a chart")
+        text = "\n".join(page.extract_text() for page in reader.pages)
+        self.assertIn("A tiny printed report", text)
+        self.assertEqual(reader.metadata.title, "tiny")
+        # The map diagram is SVG in the page: printed as text and paths, never as a picture.
+        self.assertIn("count=9", text, "the diagram's header is text in the PDF")
+        self.assertIn("emptyRest", text)
+        self.assertEqual([len(page.images) for page in reader.pages], [0] * len(reader.pages),
+                         "no raster image: the map and the chart stay vectors")
+
+    def test_a_failed_print_writes_neither_file_and_keeps_the_old_ones(self):
+        nb = os.path.join(self.dir, "printfail.ipynb")
+        write_notebook(nb, new_markdown_cell("# Print fails"), new_code_cell("1 + 1"))
+        os.makedirs(self.out)
+        for ext in ("html", "pdf"):
+            with open(os.path.join(self.out, "printfail." + ext), "w") as f:
+                f.write("an earlier good " + ext)
+        # /bin/false is an executable that is no browser: Chromium's launch fails after the run.
+        proc = run_report("--pdf", "--out", self.out, nb, env={"MAPLAB_CHROMIUM": "/bin/false"})
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        self.assertIn("printfail.ipynb: printing the PDF failed: RuntimeError: Chromium (/bin/false) did not start", proc.stderr)
+        self.assertNotIn("Traceback", proc.stderr)
+        self.assertEqual(sorted(os.listdir(self.out)), ["printfail.html", "printfail.pdf"], "no temporary file")
+        for ext in ("html", "pdf"):
+            with open(os.path.join(self.out, "printfail." + ext)) as f:
+                self.assertEqual(f.read(), "an earlier good " + ext)
+
+    def test_pdf_without_a_chromium_exits_2_before_running_anything(self):
+        nb = os.path.join(self.dir, "never.ipynb")
+        write_notebook(nb, new_code_cell("1 + 1"))
+        proc = run_report("--pdf", "--out", self.out, nb, env={"MAPLAB_CHROMIUM": os.path.join(self.dir, "no-chromium")})
+        self.assertEqual(proc.returncode, 2, proc.stderr)
+        self.assertIn("--pdf: no Chromium at", proc.stderr)
+        self.assertIn("no-chromium", proc.stderr)
+        self.assertFalse(os.path.exists(self.out), "nothing is written")
 
 
 if __name__ == "__main__":

@@ -164,6 +164,11 @@ public final class BenchMain {
         System.exit(2);
     }
 
+    /** "PHASE: 1.23 0.98 0.70" from /proc/loadavg, or "PHASE: -" where there is none. */
+    static String load(String phase) {
+        return phase + ": " + Load.show(Load.now());
+    }
+
     private static List<String> words(String command) {
         return List.of(command.trim().split("\\s+"));
     }

@@ -3,6 +3,7 @@ package maplab.bench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 import maplab.engine.classic.ClassicMap;
 import maplab.race.Exploration;
 import maplab.race.Op;
@@ -10,62 +11,87 @@ import maplab.race.RaceScenarios;
 import maplab.race.Scenario;
 
 /**
- * {@code ./maplab bench-races}: the race explorer's rate in schedules per second, for two
- * goroutines inserting one key each (every schedule with at most 3 preemptions) and for three
- * goroutines whose inserts grow the map (at most 2), over hash seeds 1 to 4. Each exploration runs 3 times to warm up
- * and then {@code runs} times (default 15); the median, min and max are printed, with the race
- * detector on and off. The peer, measured in the same run: the same statements executed one
- * after the other on a fresh map with no scheduler, once per schedule; their ratio is what one
- * schedule costs over a plain sequential execution of the same operations.
+ * {@code ./maplab bench-races}: the race explorer's rate in schedules per second, on one worker
+ * and on one worker per core, for two goroutines inserting one key each (every schedule with at
+ * most 3 preemptions), for three goroutines whose inserts grow the map (at most 2), both over hash
+ * seeds 1 to 4, and for a seed sweep (20,000 random walks of the three, spread over hash seeds 1
+ * to 4). Each exploration runs 3 times to warm up and then {@code runs} times (default 15), one
+ * worker and all cores alternating which goes first; the median, min and max are printed, and the
+ * speedup is the median of the per-run ratios. The other peer, measured in the same run: the same
+ * statements executed one after the other on a fresh map with no scheduler, once per schedule;
+ * the ratio to one worker is what one schedule costs over a plain sequential execution of the
+ * same operations. The race detector is on, as by default.
  */
 public final class RaceRate {
+
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private RaceRate() {
     }
 
     public static void main(String[] args) {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 15;
-        System.out.printf("race explorer, %d cores, %s %s; median [min..max] of %d runs%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), runs);
-        System.out.printf("%-40s %10s %28s %28s %14s %8s%n", "workload", "schedules", "schedules/s (detector on)",
-                "schedules/s (detector off)", "sequential/s", "ratio");
-        measure("2 goroutines, 1 insert each (k=3)", RaceScenarios.twoInserts(), 3, runs);
-        measure("3 goroutines, inserts that grow (k=2)", RaceScenarios.threeInsertsGrowth(), 2, runs);
+        int runs;
+        try {
+            runs = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+            if (runs < 1 || args.length > 1) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            System.err.println("usage: bench-races [RUNS]  (RUNS: a positive whole number, default 15)");
+            System.exit(2);
+            return;
+        }
+        System.out.printf("race explorer, %d cores, %s %s; median [min..max] of %d runs; %s%n",
+                CORES, System.getProperty("java.vm.name"), System.getProperty("java.version"), runs,
+                BenchMain.load("load average before"));
+        System.out.printf("%-44s %10s %26s %26s %8s %14s %8s%n", "workload", "schedules", "schedules/s (1 worker)",
+                "schedules/s (" + CORES + " workers)", "speedup", "sequential/s", "ratio");
+        Scenario growth = RaceScenarios.threeInsertsGrowth();
+        measure("2 goroutines, 1 insert each (k=3)", RaceScenarios.twoInserts(),
+                w -> bounded(RaceScenarios.twoInserts(), 3, w), runs);
+        measure("3 goroutines, inserts that grow (k=2)", growth, w -> bounded(growth, 2, w), runs);
+        measure("seed sweep: 3 growing, 20,000 walks, 4 seeds", growth,
+                w -> growth.explorer().seeds(1, 2, 3, 4).progress(false).parallelism(w).walk(20_000, 7), runs);
+        System.out.println(BenchMain.load("load average after"));
     }
 
-    private static void measure(String label, Scenario s, int bound, int runs) {
+    private static void measure(String label, Scenario s, IntFunction<Exploration> explore, int runs) {
         long schedules = 0;
-        double[] on = new double[runs];
-        double[] off = new double[runs];
+        double[] one = new double[runs];
+        double[] all = new double[runs];
         double[] seq = new double[runs];
         for (int i = -3; i < runs; i++) {
             // Alternate which goes first, so neither always runs on a JVM just disturbed by the other.
-            boolean onFirst = (i & 1) == 0;
-            Exploration b = onFirst ? null : explore(s, bound, false);
-            Exploration a = explore(s, bound, true);
-            if (onFirst) {
-                b = explore(s, bound, false);
+            boolean oneFirst = (i & 1) == 0;
+            Exploration b = oneFirst ? null : explore.apply(CORES);
+            Exploration a = explore.apply(1);
+            if (oneFirst) {
+                b = explore.apply(CORES);
+            }
+            if (a.schedules() != b.schedules() || !a.counts().equals(b.counts())) {
+                throw new IllegalStateException(label + ": the tables of 1 and " + CORES + " workers differ");
             }
             schedules = a.schedules();
             double sequential = sequential(s, schedules);
             if (i >= 0) {
-                on[i] = a.schedulesPerSecond();
-                off[i] = b.schedulesPerSecond();
+                one[i] = a.schedulesPerSecond();
+                all[i] = b.schedulesPerSecond();
                 seq[i] = sequential;
             }
         }
+        double[] speedup = new double[runs];
         double[] ratio = new double[runs];
         for (int i = 0; i < runs; i++) {
-            ratio[i] = seq[i] / off[i];
+            speedup[i] = all[i] / one[i];
+            ratio[i] = seq[i] / one[i];
         }
-        System.out.printf("%-40s %,10d %28s %28s %,14.0f %8.1f%n", label, schedules, spread(on), spread(off),
-                median(seq), median(ratio));
+        System.out.printf("%-44s %,10d %26s %26s %8.2f %,14.0f %8.1f%n", label, schedules, spread(one), spread(all),
+                median(speedup), median(seq), median(ratio));
     }
 
     /** Every schedule within the bound, over hash seeds 1..4 (4 explorations' worth, for steadier timings). */
-    private static Exploration explore(Scenario s, int bound, boolean detector) {
-        return s.explorer().preemptions(bound).seeds(1, 2, 3, 4).progress(false).raceDetector(detector).explore();
+    private static Exploration bounded(Scenario s, int bound, int workers) {
+        return s.explorer().preemptions(bound).seeds(1, 2, 3, 4).progress(false).parallelism(workers).explore();
     }
 
     /** Executions per second of the scenario's statements run sequentially on a fresh map, no scheduler. */

@@ -127,11 +127,15 @@ public final class GoType {
     }
 
     /**
-     * Checks that {@code value} can be a value of this type, naming the problem if not.
+     * Checks that {@code value} can be a value of this type, naming the problem if not. Null is
+     * nil, and only a pointer type has it.
      * {@code role} says which ("key", "elem") for the message.
      */
     public void check(String role, Object value) {
         if (value == null) {
+            if (javaType == Object.class) {
+                return; // nil: a pointer's zero value, a valid key and elem in Go
+            }
             throw new IllegalArgumentException(role + " is null, but Go has no null " + name + "; pass a "
                     + javaType.getSimpleName() + (javaType == Empty.class ? " (GoType.Empty.VALUE)" : ""));
         }
@@ -152,6 +156,9 @@ public final class GoType {
 
     /** A short printable form of a value of this type. */
     public static String show(Object value) {
+        if (value == null) {
+            return "nil";
+        }
         if (value instanceof byte[]) {
             byte[] b = (byte[]) value;
             return b.length <= 8 ? Arrays.toString(b) : "[" + b.length + " bytes]";

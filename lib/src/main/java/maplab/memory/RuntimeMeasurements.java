@@ -64,7 +64,7 @@ public record RuntimeMeasurements(String go, String goarch, List<GcCount> gc, Li
     /**
      * Whether a cycle count is held to the check's bound: a stop-the-world count, or a concurrent
      * one in a report that has no stop-the-world count (Go 1.19). Concurrent counts of a report
-     * that has both vary with the machine's load by more than the bound (docs/checks.md).
+     * that has both vary with the machine's load by more than the bound (docs/memory.md).
      */
     public boolean checked(GcCount c) {
         boolean anyStw = gc.stream().anyMatch(g -> g.mark().equals(STOP_THE_WORLD));

@@ -45,13 +45,13 @@ final class Classifier {
         this.sequential = sequential;
         Set<Object> ks = new LinkedHashSet<>(scenario.initial().keySet());
         for (Object k : ks) {
-            written.add(Values.canonical(k));
+            written.add(CanonicalValues.canonical(k));
         }
         for (List<Op> g : scenario.goroutines()) {
             for (Op op : g) {
                 if (op instanceof Op.Set s) {
                     ks.add(s.key());
-                    written.add(Values.canonical(s.key()));
+                    written.add(CanonicalValues.canonical(s.key()));
                 } else if (op instanceof Op.Get gt) {
                     ks.add(gt.key());
                 } else if (op instanceof Op.Delete d) {
@@ -103,7 +103,7 @@ final class Classifier {
         try {
             List<Object> foreign = new ArrayList<>();
             for (Object k : liveKeys) {
-                if (!written.contains(Values.canonical(k))) {
+                if (!written.contains(CanonicalValues.canonical(k))) {
                     foreign.add(k);
                 }
             }
@@ -114,7 +114,7 @@ final class Classifier {
             Set<Object> seen = new HashSet<>();
             Set<Object> duplicates = new LinkedHashSet<>();
             for (Object k : liveKeys) {
-                if (!seen.add(Values.canonical(k))) {
+                if (!seen.add(CanonicalValues.canonical(k))) {
                     duplicates.add(k);
                 }
             }
@@ -136,7 +136,7 @@ final class Classifier {
             for (Object k : keys) {
                 Object v = m.get(k);
                 if (v != null) {
-                    observed.put(Values.canonical(k), Values.canonical(v));
+                    observed.put(CanonicalValues.canonical(k), CanonicalValues.canonical(v));
                 }
             }
             if (!sequential.possible(observed)) {

@@ -91,23 +91,31 @@ public final class Exploration {
                     + b.scenario.name());
         }
         Exploration m = new Exploration(a.scenario, a.method + " + " + b.method);
-        for (Exploration x : List.of(a, b)) {
-            x.counts.forEach((o, c) -> {
-                long[] mc = m.counts.computeIfAbsent(o, k -> new long[2]);
-                mc[0] += c[0];
-                mc[1] += c[1];
-                m.examples.putIfAbsent(o, x.examples.get(o));
-                m.exampleSchedules.putIfAbsent(o, x.exampleSchedules.get(o));
-            });
-            x.races.forEach((r, c) -> m.races.computeIfAbsent(r, k -> new long[1])[0] += c[0]);
-            x.raceExamples.forEach(m.raceExamples::putIfAbsent);
-            m.schedules += x.schedules;
-            m.racySchedules += x.racySchedules;
-            m.nanos += x.nanos;
-        }
+        m.absorb(a);
+        m.absorb(b);
+        m.nanos = a.nanos + b.nanos;
         m.complete = a.complete && b.complete;
         m.sequentialNote = a.sequentialNote;
         return m;
+    }
+
+    /**
+     * Adds the schedules of {@code x}, which come after this one's in the order of the search:
+     * counts add up, the first example of each outcome and of each racing pair stays, and
+     * outcomes and pairs keep the order in which they were first seen.
+     */
+    void absorb(Exploration x) {
+        x.counts.forEach((o, c) -> {
+            long[] mc = counts.computeIfAbsent(o, k -> new long[2]);
+            mc[0] += c[0];
+            mc[1] += c[1];
+            examples.putIfAbsent(o, x.examples.get(o));
+            exampleSchedules.putIfAbsent(o, x.exampleSchedules.get(o));
+        });
+        x.races.forEach((r, c) -> races.computeIfAbsent(r, k -> new long[1])[0] += c[0]);
+        x.raceExamples.forEach(raceExamples::putIfAbsent);
+        schedules += x.schedules;
+        racySchedules += x.racySchedules;
     }
 
     public Scenario scenario() { return scenario; }

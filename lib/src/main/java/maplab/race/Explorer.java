@@ -11,8 +11,8 @@ import maplab.table.Progress;
  * long runs print progress every two seconds.
  *
  * <p>Defaults: at most 2 preemptions (CHESS found most concurrency bugs within 2), hash seed 1,
- * the race detector on, a stop after 10,000,000 schedules, and 100,000 steps per schedule before
- * an execution counts as a hang.
+ * the race detector on, a stop after 10,000,000 schedules, 100,000 steps per schedule before
+ * an execution counts as a hang, and one worker per core.
  */
 public final class Explorer {
 
@@ -23,6 +23,7 @@ public final class Explorer {
     private long limit = 10_000_000;
     private int stepLimit = 100_000;
     private boolean progress = true;
+    private int parallelism = Runtime.getRuntime().availableProcessors();
 
     Explorer(Scenario scenario) {
         this.scenario = scenario;
@@ -73,6 +74,19 @@ public final class Explorer {
         return this;
     }
 
+    /**
+     * How many workers run schedules at once (default: one per core), each with its own
+     * goroutine threads and maps. The result does not depend on it: the counts, the examples and
+     * their order are those of one worker (see {@link SearchWorkers}).
+     */
+    public Explorer parallelism(int workers) {
+        if (workers < 1 || workers > 256) {
+            throw new IllegalArgumentException("parallelism " + workers + " is out of range 1..256");
+        }
+        this.parallelism = workers;
+        return this;
+    }
+
     /** Whether to print progress lines during long runs. */
     public Explorer progress(boolean on) {
         this.progress = on;
@@ -110,39 +124,18 @@ public final class Explorer {
         return run(method, hashSeed -> new RandomWalk(per, seed * 31 + hashSeed), per);
     }
 
-    private Exploration run(String method, java.util.function.LongFunction<Strategy> strategies, long perSeed) {
+    private Exploration run(String method, SearchWorkers.Strategies strategies, long perSeed) {
         SequentialOutcomes sequential = SequentialOutcomes.of(scenario);
-        Classifier classifier = new Classifier(scenario, sequential);
         Exploration result = new Exploration(scenario, method);
         Progress p = progress ? new Progress(scenario.name(), perSeed == Long.MAX_VALUE ? -1 : perSeed * seeds.length,
                 "schedules") : null;
         long start = System.nanoTime();
-        boolean complete = true;
-        try (Scheduler scheduler = new Scheduler(scenario)) {
-            scheduler.stepLimit(stepLimit);
-            seeds:
-            for (long seed : seeds) {
-                Strategy s = strategies.apply(seed);
-                do {
-                    if (result.schedules() >= limit) {
-                        complete = false;
-                        break seeds;
-                    }
-                    Scheduler.Run r = scheduler.execute(s, seed, detectRaces, null);
-                    String outcome = r.outcome();
-                    String detail = r.detail();
-                    if (outcome == null) {
-                        String[] c = classifier.classify(scheduler.map());
-                        outcome = c[0];
-                        detail = c[1];
-                    }
-                    result.add(outcome, detail, seed, r.choices(), r.races());
+        boolean complete = new SearchWorkers(scenario, sequential, seeds, strategies, detectRaces, stepLimit, limit)
+                .run(parallelism, result, done -> {
                     if (p != null) {
-                        p.at(result.schedules());
+                        p.at(done);
                     }
-                } while (s.advance());
-            }
-        }
+                });
         if (p != null) {
             p.done(result.schedules());
         }

@@ -111,26 +111,13 @@ public final class Scenario {
         return new Explorer(this);
     }
 
-    /** The scenario as the Go program it stands for. */
+    /** The scenario as the Go program it stands for ({@link GoSource}). */
     public String goSource() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("m := make(").append(type).append(hint > 0 ? ", " + hint : "").append(")\n");
-        initial.forEach((k, v) -> sb.append("m[").append(GoType.show(k)).append("] = ")
-                .append(GoType.show(v)).append('\n'));
-        mutexes.forEach(mu -> sb.append("var ").append(mu).append(" sync.Mutex\n"));
-        channels.forEach((c, cap) -> sb.append(c).append(" := make(chan struct{}")
-                .append(cap > 0 ? ", " + cap : "").append(")\n"));
-        waitGroups.forEach((wg, n) -> sb.append("var ").append(wg).append(" sync.WaitGroup; ")
-                .append(wg).append(".Add(").append(n).append(")\n"));
-        for (int g = 0; g < goroutines.size(); g++) {
-            sb.append("go func() { // G").append(g + 1).append('\n');
-            for (Op op : goroutines.get(g)) {
-                sb.append("\t").append(op.go()).append('\n');
-            }
-            sb.append("}()\n");
-        }
-        return sb.toString();
+        return GoSource.of(this);
     }
+
+    /** The size hint of make(map[K]V, hint); 0 for none. */
+    long hint() { return hint; }
 
     @Override
     public String toString() {

@@ -2,8 +2,6 @@ package maplab.race;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.locks.LockSupport;
 import maplab.engine.Engine;
 import maplab.engine.GoFatalError;
 import maplab.engine.GoMap;
@@ -12,17 +10,14 @@ import maplab.engine.SharedField;
 import maplab.engine.StepHook;
 
 /**
- * Runs executions of one scenario under a {@link Strategy}. Each simulated goroutine runs the
- * engine's own code on a thread of its own, and exactly one of them runs at a time: the engine
- * calls {@link #step} before every access to the map's shared memory, and there the strategy
- * chooses who makes the next access. A goroutine that is not chosen waits, in the middle of its
- * runtime function, until it is. Synchronisation statements are scheduling points too, and the
- * scheduler carries them out itself ({@link SyncState}), so a blocked goroutine is simply not
- * enabled.
- *
- * <p>Invariant: the thread whose number is in {@link #turn} is the only one that touches the map
- * or this object's execution state; handing the turn over is a volatile write, which orders
- * everything the previous holder did before everything the next one does.
+ * Runs executions of one scenario under a {@link Strategy}: the semantics of a schedule. Each
+ * simulated goroutine runs the engine's own code on a thread of its own ({@link Handoff}), and
+ * exactly one of them runs at a time: the engine calls {@link #step} before every access to the
+ * map's shared memory, and there the strategy chooses who makes the next access. A goroutine
+ * that is not chosen waits, in the middle of its runtime function, until it is. Synchronisation
+ * statements are scheduling points too, carried out by {@link SyncState}, so a blocked goroutine
+ * is simply not enabled. The execution state below is touched only by the thread that holds the
+ * handoff's turn.
  */
 final class Scheduler implements StepHook, AutoCloseable {
 
@@ -34,7 +29,7 @@ final class Scheduler implements StepHook, AutoCloseable {
         void step(int goroutine, int statement, SharedField field, String access, boolean write);
     }
 
-    /** Unwinds a goroutine's stack when the execution is over (a fatal error elsewhere, or a shutdown). */
+    /** Unwinds a goroutine's stack when the execution is over (a fatal error elsewhere). */
     private static final class Abort extends Error {
         private static final long serialVersionUID = 1L;
 
@@ -46,20 +41,12 @@ final class Scheduler implements StepHook, AutoCloseable {
     private static final Abort ABORT = new Abort();
     private static final Object START = "start";
     private static final Object FINISHED = "finished";
-    /** Busy-wait this many rounds before parking: a handoff is usually answered within microseconds. */
-    private static final int SPINS = 20_000;
-    private static final int PURE_SPINS = 1_000;
-    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final Scenario scenario;
     /** Whether the map is the Swiss-table one (its model-only crashes are named differently). */
     private final boolean swiss;
     private final int n;
-    private final Thread[] threads;
-    /** 1 while that thread is (about to be) parked: a handoff then unparks it. */
-    private final AtomicIntegerArray parked;
-    private volatile int turn = -1;
-    private volatile boolean shutdown;
+    private final Handoff handoff;
 
     private Strategy strategy;
     private GoMap map;
@@ -81,15 +68,19 @@ final class Scheduler implements StepHook, AutoCloseable {
     private RuntimeException failure;
 
     Scheduler(Scenario scenario) {
+        this(scenario, 0);
+    }
+
+    /** A scheduler beside {@code threadsBeside} other goroutine threads (other workers' schedulers). */
+    Scheduler(Scenario scenario, int threadsBeside) {
         this.scenario = scenario;
         this.swiss = scenario.version().engine() == Engine.SWISS;
         this.n = scenario.goroutines().size();
-        this.threads = new Thread[n + 1];
-        this.parked = new AtomicIntegerArray(n + 1);
         this.pending = new Object[n];
         this.first = new boolean[n];
         this.statement = new int[n];
         this.opStart = new boolean[n];
+        this.handoff = new Handoff(n, this::runGoroutine, threadsBeside);
     }
 
     /** Executions that take more scheduling points than this end as a hang (a corrupted chain can loop). */
@@ -103,7 +94,6 @@ final class Scheduler implements StepHook, AutoCloseable {
      * Afterwards the map is left detached, in its final state, for {@link #map()}.
      */
     Run execute(Strategy s, long seed, boolean detectRaces, Observer obs) {
-        startThreads();
         strategy = s;
         map = scenario.newMap(seed);
         sync = new SyncState(scenario);
@@ -120,16 +110,7 @@ final class Scheduler implements StepHook, AutoCloseable {
         failure = null;
         map.stepHook(this);
         try {
-            // The calling thread is the controller (number n) and also runs G1, so two goroutines
-            // need two threads: one per core on a small machine, and no thread left spinning idle.
-            handOff(choose(-1, (1L << n) - 1));
-            while (true) {
-                await(0, n);
-                if (turn == n) {
-                    break;
-                }
-                runGoroutine(0);
-            }
+            handoff.run(choose(-1, (1L << n) - 1));
         } finally {
             map.stepHook(null);
         }
@@ -196,7 +177,7 @@ final class Scheduler implements StepHook, AutoCloseable {
         }
         int next = choose(goesOn ? g : -1, en);
         if (next != g) {
-            transfer(g, next);
+            handoff.transfer(g, next);
             running = g;
             if (aborting) {
                 throw ABORT;
@@ -337,7 +318,7 @@ final class Scheduler implements StepHook, AutoCloseable {
     /** Goroutine g is done: pass the turn on, to the controller once every goroutine is. */
     private void finish(int g) {
         pending[g] = FINISHED;
-        int next = n;
+        int next = handoff.controller();
         if (aborting) {
             for (int h = 0; h < n; h++) {
                 if (pending[h] != FINISHED) {
@@ -360,7 +341,7 @@ final class Scheduler implements StepHook, AutoCloseable {
                 return;
             }
         }
-        handOff(next);
+        handoff.handOff(next);
     }
 
     private boolean allFinished() {
@@ -372,87 +353,8 @@ final class Scheduler implements StepHook, AutoCloseable {
         return true;
     }
 
-    private void transfer(int from, int to) {
-        handOff(to);
-        await(from, from);
-    }
-
-    private void handOff(int to) {
-        turn = to;
-        if (parked.get(to) != 0) {
-            LockSupport.unpark(threads[to]);
-        }
-    }
-
-    /**
-     * Waits until the turn is {@code me} or {@code alt} (the controller's thread also runs G1).
-     * Spins first, as a handoff is usually answered within microseconds; then yields the core,
-     * which matters when there are more goroutines than cores; then parks.
-     */
-    private void await(int me, int alt) {
-        int spins = 0;
-        int t;
-        while ((t = turn) != me && t != alt) {
-            if (shutdown) {
-                throw ABORT;
-            }
-            if (spins < SPINS) {
-                // Pure spinning only briefly and only with a core per goroutine; then yield, so a
-                // descheduled goroutine (more goroutines than cores, or a loaded machine) gets
-                // the core instead of waiting for the end of this thread's time slice.
-                if (spins++ < PURE_SPINS && n <= CORES) {
-                    Thread.onSpinWait();
-                } else {
-                    Thread.yield();
-                }
-            } else {
-                // Write parked, then read turn; handOff writes turn, then reads parked: one of the
-                // two sees the other's write, so no wake-up is lost.
-                parked.set(me, 1);
-                parked.set(alt, 1);
-                t = turn;
-                if (t != me && t != alt && !shutdown) {
-                    LockSupport.park(this);
-                }
-                parked.set(me, 0);
-                parked.set(alt, 0);
-            }
-        }
-    }
-
-    private void startThreads() {
-        threads[n] = Thread.currentThread();
-        threads[0] = threads[n];
-        if (n == 1 || threads[1] != null) {
-            return;
-        }
-        for (int g = 1; g < n; g++) {
-            int id = g;
-            Thread t = new Thread(() -> workerLoop(id), "maplab-race-G" + (g + 1));
-            t.setDaemon(true);
-            threads[g] = t;
-            t.start();
-        }
-    }
-
-    private void workerLoop(int g) {
-        try {
-            while (true) {
-                await(g, g);
-                runGoroutine(g);
-            }
-        } catch (Abort a) {
-            // shut down
-        }
-    }
-
     @Override
     public void close() {
-        shutdown = true;
-        for (int g = 1; g < n; g++) {
-            if (threads[g] != null) {
-                LockSupport.unpark(threads[g]);
-            }
-        }
+        handoff.close();
     }
 }

@@ -51,7 +51,7 @@ final class SequentialOutcomes {
         int[] pc = new int[gs.size()];
         SyncState sync = new SyncState(scenario);
         Map<Object, Object> m = new HashMap<>();
-        scenario.initial().forEach((k, v) -> m.put(Values.canonical(k), Values.canonical(v)));
+        scenario.initial().forEach((k, v) -> m.put(CanonicalValues.canonical(k), CanonicalValues.canonical(v)));
         for (int g : order) {
             apply(gs.get(g).get(pc[g]++), g, sync, m);
         }
@@ -78,9 +78,9 @@ final class SequentialOutcomes {
 
     private static void apply(Op op, int g, SyncState sync, Map<Object, Object> m) {
         if (op instanceof Op.Set s) {
-            m.put(Values.canonical(s.key()), Values.canonical(s.elem()));
+            m.put(CanonicalValues.canonical(s.key()), CanonicalValues.canonical(s.elem()));
         } else if (op instanceof Op.Delete d) {
-            m.remove(Values.canonical(d.key()));
+            m.remove(CanonicalValues.canonical(d.key()));
         } else if (op instanceof Op.Clear) {
             m.clear();
         } else if (!op.onMap()) {

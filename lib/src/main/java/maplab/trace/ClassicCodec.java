@@ -21,6 +21,9 @@ final class ClassicCodec implements TraceCodec {
 
     static final ClassicCodec INSTANCE = new ClassicCodec();
 
+    /** minTopHash: a tophash from 5 up is a live slot's. */
+    private static final int MIN_TOP_HASH = 5;
+
     private static final Pattern FREED = Pattern.compile("(buckets|overflow)#\\d+");
 
     private ClassicCodec() {
@@ -45,14 +48,46 @@ final class ClassicCodec implements TraceCodec {
         h.addProperty("bucketSize", BucketType.of(type).bucketSize());
     }
 
+    private static final java.util.Set<String> SUMMARY = java.util.Set.of("count", "B", "flags", "noverflow",
+            "nevacuate", "growing", "sameSizeGrow", "hash0");
+    private static final java.util.Set<String> AFTER = java.util.Set.of("buckets", "oldbuckets", "nextOverflowFree");
+    private static final java.util.Set<String> BUCKET = java.util.Set.of("tophash", "keys", "elems", "overflow");
+
     @Override
     public void checkSummary(JsonObject s) {
-        for (String f : new String[] {"count", "B", "flags", "noverflow", "nevacuate"}) {
-            TraceReader.integer(s, f);
+        StateShape.object(s, "summary", SUMMARY);
+        for (String f : new String[] {"count", "flags", "noverflow", "nevacuate"}) {
+            StateShape.integer(s, f, "summary", 0, Integer.MAX_VALUE);
         }
+        StateShape.integer(s, "B", "summary", 0, TraceLimits.MAX_CLASSIC_B);
         TraceReader.bool(s, "growing");
         TraceReader.bool(s, "sameSizeGrow");
         Values.hex(s.get("hash0"), "summary.hash0");
+    }
+
+    /** {buckets, oldbuckets, nextOverflowFree}; each head a chain of BUCKETs, walked without recursion. */
+    @Override
+    public void checkAfter(JsonObject a, MapType t) {
+        StateShape.object(a, "after", AFTER);
+        for (String f : new String[] {"buckets", "oldbuckets"}) {
+            if (a.get(f).isJsonNull()) {
+                continue;
+            }
+            JsonArray heads = StateShape.array(a, f, "after", -1);
+            for (int j = 0; j < heads.size(); j++) {
+                String path = "after." + f + "[" + j + "]";
+                JsonElement b = heads.get(j);
+                do {
+                    JsonObject o = StateShape.object(b, path, BUCKET);
+                    StateShape.bytes(o, "tophash", path);
+                    StateShape.slots(o, "keys", path, t.key());
+                    StateShape.slots(o, "elems", path, t.elem());
+                    b = o.get("overflow");
+                    path += ".overflow";
+                } while (!b.isJsonNull());
+            }
+        }
+        StateShape.integer(a, "nextOverflowFree", "after", 0, Integer.MAX_VALUE);
     }
 
     @Override
@@ -138,8 +173,9 @@ final class ClassicCodec implements TraceCodec {
             JsonArray elems = new JsonArray(8);
             for (int i = 0; i < 8; i++) {
                 tophash.add(b.tophash(i));
-                keys.add(Values.encode(t.key(), b.key(i)));
-                elems.add(Values.encode(t.elem(), b.elem(i)));
+                boolean live = b.tophash(i) >= MIN_TOP_HASH;
+                keys.add(Values.encode(t.key(), b.key(i), live));
+                elems.add(Values.encode(t.elem(), b.elem(i), live));
             }
             o.add("tophash", tophash);
             o.add("keys", keys);

@@ -55,13 +55,53 @@ final class SwissCodec implements TraceCodec {
         h.addProperty("groupSize", g.groupSize());
     }
 
+    private static final java.util.Set<String> SUMMARY = java.util.Set.of("used", "dirLen", "globalDepth",
+            "tombstonePossible", "clearSeq", "seed");
+    private static final java.util.Set<String> AFTER = java.util.Set.of("small", "directory", "tables");
+    private static final java.util.Set<String> TABLE = java.util.Set.of("id", "localDepth", "index", "capacity",
+            "used", "growthLeft", "groups");
+    private static final java.util.Set<String> GROUP = java.util.Set.of("ctrl", "keys", "elems");
+
     @Override
     public void checkSummary(JsonObject s) {
+        StateShape.object(s, "summary", SUMMARY);
         for (String f : new String[] {"used", "dirLen", "globalDepth", "clearSeq"}) {
-            TraceReader.integer(s, f);
+            StateShape.integer(s, f, "summary", 0, Long.MAX_VALUE);
         }
         TraceReader.bool(s, "tombstonePossible");
         Values.hex(s.get("seed"), "summary.seed");
+    }
+
+    /** {small, directory, tables}: GROUPs and TABLEs of the documented fields. */
+    @Override
+    public void checkAfter(JsonObject a, MapType t) {
+        StateShape.object(a, "after", AFTER);
+        if (!a.get("small").isJsonNull()) {
+            group(a.get("small"), "after.small", t);
+        }
+        JsonArray dir = StateShape.array(a, "directory", "after", -1);
+        for (int j = 0; j < dir.size(); j++) {
+            TraceReader.integer(a, "after.directory[" + j + "]", dir.get(j));
+        }
+        JsonArray tables = StateShape.array(a, "tables", "after", -1);
+        for (int j = 0; j < tables.size(); j++) {
+            String path = "after.tables[" + j + "]";
+            JsonObject o = StateShape.object(tables.get(j), path, TABLE);
+            for (String f : new String[] {"id", "localDepth", "index", "capacity", "used", "growthLeft"}) {
+                StateShape.integer(o, f, path, 0, Long.MAX_VALUE);
+            }
+            JsonArray groups = StateShape.array(o, "groups", path, -1);
+            for (int g = 0; g < groups.size(); g++) {
+                group(groups.get(g), path + ".groups[" + g + "]", t);
+            }
+        }
+    }
+
+    private static void group(JsonElement e, String path, MapType t) {
+        JsonObject o = StateShape.object(e, path, GROUP);
+        StateShape.bytes(o, "ctrl", path);
+        StateShape.slots(o, "keys", path, t.key());
+        StateShape.slots(o, "elems", path, t.elem());
     }
 
     @Override
@@ -155,8 +195,10 @@ final class SwissCodec implements TraceCodec {
         JsonArray elems = new JsonArray(GroupType.SLOTS);
         for (int i = 0; i < GroupType.SLOTS; i++) {
             ctrl.add(new JsonPrimitive(g.ctrl(i)));
-            keys.add(Values.encode(t.key(), g.key(i)));
-            elems.add(Values.encode(t.elem(), g.elem(i)));
+            // A control byte below 128 is a full slot's H2.
+            boolean live = g.ctrl(i) < 128;
+            keys.add(Values.encode(t.key(), g.key(i), live));
+            elems.add(Values.encode(t.elem(), g.elem(i), live));
         }
         o.add("ctrl", ctrl);
         o.add("keys", keys);

@@ -41,6 +41,9 @@ interface TraceCodec {
     /** Checks the summary's fields and their types; throws IllegalArgumentException. */
     void checkSummary(JsonObject summary);
 
+    /** Checks a full state's shape ({@code after}) for this type; throws IllegalArgumentException. */
+    void checkAfter(JsonObject after, MapType type);
+
     /** Checks an iterator start's fields; throws IllegalArgumentException. */
     void checkStart(JsonObject start);
 

@@ -3,16 +3,16 @@ package maplab.trace;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import maplab.engine.GoType;
 import maplab.engine.GoVersion;
@@ -21,8 +21,10 @@ import maplab.engine.MapType;
 /**
  * Reads a trace (docs/trace-format.md, version 1, either engine) and checks every line
  * before anything is replayed: a header it does not understand, a newer format version, a line
- * that is not JSON or is cut short, a missing or mistyped field, a key that does not parse: each
- * is refused with a {@link TraceFormatException} naming the file and line.
+ * that is not strict JSON or is cut short, a missing, unknown or mistyped field, a number past
+ * its range, a key that does not parse, a state of the wrong shape, anything past the
+ * {@link TraceLimits}: each is refused with a {@link TraceFormatException} naming the file and
+ * line, and nothing is allocated for what a refused line asked.
  */
 public final class TraceReader {
 
@@ -33,30 +35,43 @@ public final class TraceReader {
     }
 
     public static Trace read(Path file) throws TraceFormatException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(file.toString(), r);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new TraceFormatException(file.toString(), 0, "cannot read: no such file");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new TraceFormatException(file.toString(), 0, "cannot read: not UTF-8 text");
+        String source = file.toString();
+        // A FIFO would block the open until a writer comes, and a device never ends: only
+        // regular files are traces.
+        if (!Files.exists(file)) {
+            throw new TraceFormatException(source, 0, "cannot read: no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw new TraceFormatException(source, 0, "is a directory, not a trace file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new TraceFormatException(source, 0, "not a regular file (a FIFO, device or socket): replay reads "
+                    + "trace files only; save the stream to a file first");
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return read(source, TraceLines.of(source, in));
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new TraceFormatException(source, 0, "cannot read: permission denied");
         } catch (IOException e) {
-            throw new TraceFormatException(file.toString(), 0, "cannot read: " + e);
+            throw new TraceFormatException(source, 0, "cannot read: " + e.getMessage());
         } catch (java.io.UncheckedIOException e) {
-            throw new TraceFormatException(file.toString(), 0, "cannot read: " + e.getCause().getMessage());
+            throw new TraceFormatException(source, 0, "cannot read: " + e.getCause().getMessage());
         }
     }
 
     public static Trace read(String source, Reader reader) throws TraceFormatException, IOException {
-        BufferedReader in = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader);
-        String text = in.readLine();
+        return read(source, TraceLines.of(source, reader));
+    }
+
+    private static Trace read(String source, TraceLines in) throws TraceFormatException, IOException {
+        String text = in.next();
         if (text == null) {
             throw new TraceFormatException(source, 1, "empty file: a trace starts with its header line");
         }
         TraceHeader header = header(source, object(source, 1, text));
         List<TraceOp> ops = new ArrayList<>();
-        int lineNo = 1;
-        while ((text = in.readLine()) != null) {
-            lineNo++;
+        while ((text = in.next()) != null) {
+            int lineNo = in.lineNo();
             if (text.isBlank()) {
                 throw new TraceFormatException(source, lineNo, "blank line inside the trace");
             }
@@ -69,15 +84,16 @@ public final class TraceReader {
     }
 
     private static JsonObject object(String source, int line, String text) throws TraceFormatException {
+        JsonElement e;
         try {
-            JsonElement e = JsonParser.parseString(text);
-            if (!e.isJsonObject()) {
-                throw new TraceFormatException(source, line, "a line must be one JSON object, got " + abbreviate(text));
-            }
-            return e.getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new TraceFormatException(source, line, "not valid JSON (truncated line?): " + abbreviate(text));
+            e = StrictJson.parse(text);
+        } catch (IllegalArgumentException x) {
+            throw new TraceFormatException(source, line, x.getMessage() + ": " + abbreviate(text));
         }
+        if (!e.isJsonObject()) {
+            throw new TraceFormatException(source, line, "a line must be one JSON object, got " + abbreviate(text));
+        }
+        return e.getAsJsonObject();
     }
 
     private static TraceHeader header(String source, JsonObject h) throws TraceFormatException {
@@ -86,7 +102,7 @@ public final class TraceReader {
             if (!TraceHeader.FORMAT.equals(format)) {
                 throw new IllegalArgumentException("not a MapLab trace: format is '" + format + "'");
             }
-            int version = (int) Math.min(Integer.MAX_VALUE, integer(h, "version"));
+            long version = integer(h, "version");
             if (version > TraceHeader.FORMAT_VERSION) {
                 throw new IllegalArgumentException("format version " + version + " is newer than this reader ("
                         + TraceHeader.FORMAT_VERSION + "); update MapLab");
@@ -105,20 +121,51 @@ public final class TraceReader {
                 throw new IllegalArgumentException("engine '" + engine + "' but Go " + goVersion.release()
                         + " has the " + goVersion.engine().name().toLowerCase(java.util.Locale.ROOT) + " map");
             }
+            only(h, HEADER_FIELDS, "header", codecFields(h));
             String goarch = string(h, "goarch");
             if (!goarch.equals("amd64")) {
                 throw new IllegalArgumentException("goarch '" + goarch + "': the model has amd64 layouts only");
             }
-            MapType type = MapType.of(GoType.named(string(h, "keyType")), GoType.named(string(h, "elemType")));
+            MapType type = MapType.of(valueType(h, "keyType"), valueType(h, "elemType"));
             expect(integer(h, "keySize"), type.keySize(), "keySize", type);
             expect(integer(h, "elemSize"), type.elemSize(), "elemSize", type);
             codec.checkLayout(h, type);
             if (bool(h, "indirectKey") != type.indirectKey() || bool(h, "indirectElem") != type.indirectElem()) {
                 throw new IllegalArgumentException("indirectKey/indirectElem do not match " + type);
             }
-            return new TraceHeader(version, engine, go, goVersion, goarch, type, string(h, "workload"));
+            return new TraceHeader((int) version, engine, go, goVersion, goarch, type, string(h, "workload"));
         } catch (IllegalArgumentException | ClassCastException | UnsupportedOperationException e) {
             throw new TraceFormatException(source, 1, "header: " + e.getMessage());
+        }
+    }
+
+    private static final Set<String> HEADER_FIELDS = Set.of("format", "version", "engine", "go", "goarch",
+            "producer", "keyType", "elemType", "keySize", "elemSize", "indirectKey", "indirectElem", "workload");
+
+    /** The layout fields of the header's engine, if it names a known one. */
+    private static Set<String> codecFields(JsonObject h) {
+        JsonElement e = h.get("engine");
+        String engine = e != null && e.isJsonPrimitive() ? e.getAsString() : "";
+        return engine.equals("classic") ? Set.of("bucketSize") : engine.equals("swiss")
+                ? Set.of("slotSize", "groupSize") : Set.of();
+    }
+
+    /** A key or elem type, refused past {@link TraceLimits#MAX_VALUE_BYTES} before any value of it is made. */
+    private static GoType valueType(JsonObject h, String field) {
+        GoType t = GoType.named(string(h, field));
+        if (t.size() > TraceLimits.MAX_VALUE_BYTES) {
+            throw new IllegalArgumentException(field + " " + t + " is larger than the limit of "
+                    + TraceLimits.MAX_VALUE_BYTES + " bytes a key or elem");
+        }
+        return t;
+    }
+
+    /** Refuses a field that is neither in {@code allowed} nor in {@code more}: a misspelt field would go unchecked. */
+    static void only(JsonObject o, Set<String> allowed, String where, Set<String> more) {
+        for (Map.Entry<String, JsonElement> f : o.entrySet()) {
+            if (!allowed.contains(f.getKey()) && !more.contains(f.getKey())) {
+                throw new IllegalArgumentException(where + ": unknown field \"" + abbreviate(f.getKey()) + "\"");
+            }
         }
     }
 
@@ -144,10 +191,11 @@ public final class TraceReader {
                         : "make may only be the first operation");
             }
             TraceCodec codec = TraceCodec.of(header.engine());
+            only(o, OP_FIELDS.get(op), "op " + op, COMMON_FIELDS);
             fields(o, op, header.type(), codec);
             codec.checkSummary(obj(o, "summary"));
-            if (o.has("after") && !o.get("after").isJsonNull() && !o.get("after").isJsonObject()) {
-                throw new IllegalArgumentException("after must be an object");
+            if (o.has("after")) {
+                codec.checkAfter(obj(o, "after"), header.type());
             }
             return new TraceOp(line, i, op, o);
         } catch (IllegalArgumentException | ClassCastException | UnsupportedOperationException
@@ -156,13 +204,26 @@ public final class TraceReader {
         }
     }
 
+    private static final Set<String> COMMON_FIELDS = Set.of("i", "op", "summary", "after");
+    private static final Map<String, Set<String>> OP_FIELDS = Map.of(
+            "make", Set.of("hint"), "set", Set.of("key", "hash", "elem"), "delete", Set.of("key", "hash"),
+            "get", Set.of("key", "hash", "found"), "clear", Set.of(), "iterate", Set.of("start", "order"),
+            "iter-open", Set.of("it", "start"), "iter-next", Set.of("it", "keys"), "iter-close", Set.of("it"),
+            "gc", Set.of("freed"));
+
     private static void fields(JsonObject o, String op, MapType t, TraceCodec codec) {
         switch (op) {
-            case "make":
-                if (integer(o, "hint") < -1) {
+            case "make": {
+                long hint = integer(o, "hint");
+                if (hint < -1) {
                     throw new IllegalArgumentException("hint must be -1 (none) or >= 0");
                 }
+                if (hint > TraceLimits.MAX_HINT) {
+                    throw new IllegalArgumentException("hint " + hint + " is more than the limit of " + TraceLimits.MAX_HINT
+                            + " (the largest that keeps a classic map below B = 16)");
+                }
                 break;
+            }
             case "set":
                 Values.decode(t.key(), o.get("key"), "key");
                 Values.hex(o.get("hash"), "hash");
@@ -194,6 +255,9 @@ public final class TraceReader {
                 break;
             case "gc":
                 for (JsonElement e : array(o, "freed")) {
+                    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+                        throw new IllegalArgumentException("freed: every id must be a string, got " + e);
+                    }
                     String id = e.getAsString();
                     if (!codec.freedIds().matcher(id).matches()) {
                         throw new IllegalArgumentException("freed: '" + id + "' is not an allocation id of the "
@@ -225,15 +289,30 @@ public final class TraceReader {
         return integer(o, f, o.get(f));
     }
 
+    /**
+     * A whole number, exactly: one past 64 bits, or with a fraction, is refused, never wrapped or
+     * rounded (a JSON number has no size limit, and {@code 1e100} is whole).
+     */
     static long integer(JsonObject o, String f, JsonElement e) {
         if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
             throw new IllegalArgumentException(f + (e == null ? " is missing" : " must be a number, got " + e));
         }
-        double d = e.getAsDouble();
-        if (d != Math.rint(d)) {
-            throw new IllegalArgumentException(f + " must be a whole number, got " + e);
+        Number n = e.getAsNumber();
+        if (n instanceof Long || n instanceof Integer) {
+            return n.longValue();
         }
-        return e.getAsLong();
+        BigDecimal d = new BigDecimal(e.getAsString());
+        // precision - scale is the count of digits before the point; checked first, so that
+        // 1e999999999 is not expanded to a billion digits.
+        if (d.signum() != 0 && d.precision() - d.scale() > 19) {
+            throw new IllegalArgumentException(f + " " + abbreviate(e.toString()) + " is out of the 64-bit range");
+        }
+        try {
+            return d.longValueExact();
+        } catch (ArithmeticException x) {
+            throw new IllegalArgumentException(f + " must be a whole number in the 64-bit range, got "
+                    + abbreviate(e.toString()));
+        }
     }
 
     static boolean bool(JsonObject o, String f) {

@@ -9,7 +9,7 @@ import maplab.engine.GoType;
  * Keys and elems as the trace format writes them: integers as decimal strings (they may exceed
  * 2^53), strings as JSON strings, {@code [N]byte} as the decimal value of its first 8 bytes read
  * little-endian, pointers ({@code *T}) as the decimal number the trace gives the object they point
- * to.
+ * to, 0 for nil.
  */
 final class Values {
 
@@ -43,7 +43,21 @@ final class Values {
         }
     }
 
+    /**
+     * A slot's key or elem: null in a slot that is not live is JSON null, and in a live slot of a
+     * pointer type it is nil, written "0".
+     */
+    static JsonElement encode(GoType t, Object v, boolean live) {
+        if (v == null) {
+            return live && t == GoType.POINTER ? new JsonPrimitive("0") : JsonNull.INSTANCE;
+        }
+        return encode(t, v);
+    }
+
     static JsonElement encode(GoType t, Object v) {
+        if (v == null && t == GoType.POINTER) {
+            return new JsonPrimitive("0"); // nil
+        }
         if (v == null) {
             return JsonNull.INSTANCE;
         }
@@ -97,10 +111,10 @@ final class Values {
             }
             if (t == GoType.POINTER) {
                 long n = Long.parseLong(s);
-                if (n < 1) {
+                if (n < 0) {
                     throw new NumberFormatException();
                 }
-                return new Pointer(n);
+                return n == 0 ? null : new Pointer(n); // 0 is nil
             }
             if (t.javaType() == byte[].class) {
                 long x = Long.parseUnsignedLong(s);

@@ -14,9 +14,11 @@ import java.util.function.Consumer;
 import jdk.jshell.execution.RemoteExecutionControl;
 import jdk.jshell.execution.Util;
 import maplab.kernel.display.Display;
+import maplab.kernel.display.ProgressDisplay;
+import maplab.table.Progress;
 
 /**
- * The JShell agent of the cells' JVM: JShell's own {@link RemoteExecutionControl} with three
+ * The JShell agent of the cells' JVM: JShell's own {@link RemoteExecutionControl} with four
  * changes.
  * <ul>
  *   <li>Its socket has TCP_NODELAY. JShell's stock agent leaves Nagle's algorithm on, and every
@@ -28,6 +30,8 @@ import maplab.kernel.display.Display;
  *   <li>It keeps the last value a snippet produced, so the kernel can ask for its rich rendering
  *   through an extension command instead of compiling another snippet; and it never lets a
  *   throwing toString() turn a good result into an error.</li>
+ *   <li>Progress lines of the model's long runs become one display per run, updated in place
+ *   ({@link ProgressDisplay}).</li>
  * </ul>
  */
 public final class RemoteAgent extends RemoteExecutionControl {
@@ -42,6 +46,8 @@ public final class RemoteAgent extends RemoteExecutionControl {
     private Object lastValue;
 
     public static void main(String[] args) throws Exception {
+        // A cell that never returns would keep this JVM alive after a SIGKILL of the kernel.
+        ParentWatch.startForOsParent(() -> Runtime.getRuntime().halt(0));
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
         socket.setTcpNoDelay(true);
         // Buffered both ways: JShell's multiplexing cuts every message into 127-byte packets and
@@ -53,7 +59,9 @@ public final class RemoteAgent extends RemoteExecutionControl {
         outputs.put("out", st -> System.setOut(new PrintStream(st, true)));
         outputs.put("err", st -> System.setErr(new PrintStream(st, true)));
         Map<String, Consumer<InputStream>> inputs = new HashMap<>();
-        inputs.put("in", System::setIn);
+        String token = System.getProperty(maplab.kernel.display.DisplayRecords.TOKEN_PROPERTY);
+        inputs.put("in", jshell -> System.setIn(KernelInput.orElse(jshell, token)));
+        Progress.sink(new ProgressDisplay());
         try {
             Util.forwardExecutionControlAndIO(new RemoteAgent(), in, out, outputs, inputs);
         } finally {

@@ -3,18 +3,13 @@ package maplab.kernel.eval;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import maplab.kernel.display.DisplayRecords;
 
 /**
- * Turns the bytes of the cells' stdout into text and display records. Decoding is incremental (a
- * UTF-8 character may be split across writes) and so is record framing (a record may arrive in
- * pieces). Text outside records is passed on as soon as it arrives; a NUL that does not open a
+ * Turns the bytes of the cells' stdout into text and display records. Decoding is
+ * {@link TextStream}'s (incremental: a UTF-8 character may be split across writes); record framing
+ * is incremental too (a record may arrive in pieces). Text outside records is passed on as soon as it arrives; a NUL that does not open a
  * record is ordinary text. A record that does not parse is reported as text, never dropped.
  */
 final class StreamDemux extends OutputStream {
@@ -22,10 +17,8 @@ final class StreamDemux extends OutputStream {
     private final Consumer<String> text;
     private final Consumer<DisplayOutput> displays;
     private final String start;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    private final ByteBuffer pendingBytes = ByteBuffer.allocate(16);
+    /** UTF-8 decoding, incremental: a character may be split across writes. */
+    private final TextStream decoder = new TextStream(this::accept);
     /** Characters that may be the beginning of a record (a prefix of start), or a record in progress. */
     private final StringBuilder held = new StringBuilder();
     private boolean inRecord;
@@ -43,20 +36,7 @@ final class StreamDemux extends OutputStream {
 
     @Override
     public synchronized void write(byte[] b, int off, int len) {
-        CharBuffer chars = CharBuffer.allocate(len + 16);
-        ByteBuffer in;
-        if (pendingBytes.position() > 0) {
-            pendingBytes.flip();
-            in = ByteBuffer.allocate(pendingBytes.remaining() + len);
-            in.put(pendingBytes).put(b, off, len).flip();
-            pendingBytes.clear();
-        } else {
-            in = ByteBuffer.wrap(b, off, len);
-        }
-        decoder.decode(in, chars, false);
-        pendingBytes.put(in);
-        chars.flip();
-        accept(chars);
+        decoder.write(b, off, len);
     }
 
     private void accept(CharSequence chars) {

@@ -8,7 +8,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
-/** The cells' stderr: bytes decoded as UTF-8 incrementally, passed on as text when they arrive. */
+/**
+ * Bytes decoded as UTF-8 incrementally (a character split across writes is held until its last
+ * byte), passed on as text when they arrive: the cells' stderr, and the text layer of {@link StreamDemux}.
+ */
 final class TextStream extends OutputStream {
 
     private final Consumer<String> text;

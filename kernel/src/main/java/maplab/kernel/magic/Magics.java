@@ -20,7 +20,8 @@ import maplab.kernel.eval.OutputSink;
  */
 public final class Magics {
 
-    static final String LIST = "Line magics: %classpath PATH..., %jars PATH... (jars, class folders, dir/*.jar), %lsmagic\n"
+    static final String LIST = "Line magics: %classpath PATH..., %jars PATH... (jars, class folders, dir/*.jar),"
+            + " %maven GROUP:ARTIFACT:VERSION... (with its dependencies, from Maven Central), %lsmagic\n"
             + "Cell magics: %%time (wall time of the cell), %%timeout SECONDS (stop the cell after that long)\n";
 
     private final CellRunner runner;
@@ -124,9 +125,33 @@ public final class Magics {
                     }
                 }
                 return CellResult.success(null);
+            case "maven":
+                return maven(words);
             default:
                 return unknown("%" + words[0]);
         }
+    }
+
+    /** %maven COORDINATES...: resolves each, then adds its jars to the class path. */
+    private CellResult maven(String[] words) {
+        if (words.length < 2) {
+            return usage("%maven takes one or more group:artifact:version: %maven org.apache.commons:commons-math3:3.6.1");
+        }
+        MavenResolver resolver = MavenResolver.fromEnvironment();
+        for (int k = 1; k < words.length; k++) {
+            List<Path> jars;
+            try {
+                jars = resolver.resolve(words[k]);
+            } catch (MavenResolver.Failure e) {
+                return usage("%maven: " + e.getMessage());
+            }
+            for (Path jar : jars) {
+                runner.addToClasspath(jar.toString());
+            }
+            out.stdout("Added " + words[k] + (jars.size() > 1 ? " and " + (jars.size() - 1) + " dependencies" : "")
+                    + " to the class path (from " + resolver.localRepository() + ")\n");
+        }
+        return CellResult.success(null);
     }
 
     /** A path, or every match of a glob in its last component (dir/*.jar). */

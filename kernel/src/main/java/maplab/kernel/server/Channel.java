@@ -30,6 +30,24 @@ final class Channel {
         return frames;
     }
 
+    /**
+     * Waits up to timeoutMs for a message; null if none came. Frames of one message arrive
+     * together (ZeroMQ delivers multipart messages atomically), so only the first read waits.
+     */
+    List<byte[]> receive(int timeoutMs) {
+        socket.setReceiveTimeOut(timeoutMs);
+        byte[] first = socket.recv(0);
+        if (first == null) {
+            return null;
+        }
+        List<byte[]> frames = new ArrayList<>();
+        frames.add(first);
+        while (socket.hasReceiveMore()) {
+            frames.add(socket.recv(0));
+        }
+        return frames;
+    }
+
     synchronized void send(List<byte[]> frames) {
         for (int i = 0; i < frames.size(); i++) {
             socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);

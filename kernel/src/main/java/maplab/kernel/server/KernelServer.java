@@ -1,6 +1,7 @@
 package maplab.kernel.server;
 
 import com.google.gson.JsonObject;
+import java.nio.channels.ClosedSelectorException;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
@@ -16,7 +17,7 @@ import org.zeromq.ZMQException;
 
 /**
  * The kernel's sockets and their loops: shell and control (requests), iopub (broadcasts), stdin
- * (bound, unused: cells read an empty System.in) and heartbeat (echo). Each loop blocks in
+ * (input requests of a cell reading System.in, see InputRequests) and heartbeat (echo). Each loop blocks in
  * receive, so a request is handled the moment it arrives: there is no sleep in any loop.
  *
  * <p>Invariant: a loop survives every message. One that fails its signature check or cannot be
@@ -32,17 +33,20 @@ public final class KernelServer {
     private final OutputRouter output;
     private final Future<Evaluator> evaluator;
     private final ShellHandlers handlers;
+    private final InputRequests inputs;
 
-    public KernelServer(ConnectionInfo conn, WireCodec codec, Future<Evaluator> evaluator, OutputRouterFactory outputs) {
+    public KernelServer(ConnectionInfo conn, WireCodec codec, Future<Evaluator> evaluator, OutputRouterFactory outputs,
+                        String token) throws java.io.IOException {
         this.codec = codec;
         this.shell = new Channel(bind(SocketType.ROUTER, conn, conn.shellPort()));
         this.control = new Channel(bind(SocketType.ROUTER, conn, conn.controlPort()));
-        bind(SocketType.ROUTER, conn, conn.stdinPort());
+        Channel stdin = new Channel(bind(SocketType.ROUTER, conn, conn.stdinPort()));
         Channel iopub = new Channel(bind(SocketType.PUB, conn, conn.iopubPort()));
         this.replies = new Replies(codec, iopub);
+        this.inputs = new InputRequests(codec, stdin, replies, token);
         this.output = outputs.create(replies);
         this.evaluator = evaluator;
-        this.handlers = new ShellHandlers(replies, output, evaluator, new KernelInfo());
+        this.handlers = new ShellHandlers(replies, output, inputs, evaluator, new KernelInfo());
         ZMQ.Socket hb = bind(SocketType.REP, conn, conn.hbPort());
         daemon("maplab-heartbeat", () -> heartbeat(hb));
     }
@@ -128,8 +132,14 @@ public final class KernelServer {
         }
     }
 
+    /** The loopback port where the cells' JVM asks for lines of System.in (see InputRequests). */
+    public int inputPort() {
+        return inputs.port();
+    }
+
     /** Stops the running cell; safe to call from any thread, and when no cell runs. */
     public void interrupt() {
+        inputs.interrupt();
         try {
             if (evaluator.isDone()) {
                 evaluator.get().interrupt();
@@ -194,7 +204,9 @@ public final class KernelServer {
                 if (ping != null) {
                     hb.send(ping, 0);
                 }
-            } catch (ZMQException e) {
+            } catch (ZMQException | ClosedSelectorException e) {
+                // The context is closing: at shutdown jeromq closes the socket's selector under a
+                // blocked recv, which is the end of the heartbeat, not an error to print.
                 return;
             }
         }

@@ -20,14 +20,17 @@ final class ShellHandlers {
 
     private final Replies replies;
     private final OutputRouter output;
+    private final InputRequests inputs;
     private final Future<Evaluator> evaluator;
     private final History history = new History();
     private final KernelInfo info;
     private int executionCount;
 
-    ShellHandlers(Replies replies, OutputRouter output, Future<Evaluator> evaluator, KernelInfo info) {
+    ShellHandlers(Replies replies, OutputRouter output, InputRequests inputs, Future<Evaluator> evaluator,
+                  KernelInfo info) {
         this.replies = replies;
         this.output = output;
+        this.inputs = inputs;
         this.evaluator = evaluator;
         this.info = info;
     }
@@ -65,6 +68,7 @@ final class ShellHandlers {
         String code = text(m.content(), "code");
         boolean silent = bool(m.content(), "silent", false);
         boolean store = bool(m.content(), "store_history", !silent);
+        boolean allowStdin = bool(m.content(), "allow_stdin", false);
         if (store) {
             executionCount++;
         }
@@ -76,10 +80,12 @@ final class ShellHandlers {
             replies.publish(m.header(), "execute_input", input);
         }
         output.startCell(m.header());
+        inputs.startCell(m, allowStdin);
         CellResult r;
         try {
             r = new Magics(evaluator.get(), output).run(code);
         } finally {
+            inputs.endCell();
             output.endCell();
         }
         if (store) {

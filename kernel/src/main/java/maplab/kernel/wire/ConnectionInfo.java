@@ -5,6 +5,9 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The connection file Jupyter hands the kernel: where to bind each socket and the HMAC key. The
@@ -22,6 +25,35 @@ public record ConnectionInfo(String transport, String ip, int shellPort, int con
                 o.get("shell_port").getAsInt(), o.get("control_port").getAsInt(), o.get("stdin_port").getAsInt(),
                 o.get("iopub_port").getAsInt(), o.get("hb_port").getAsInt(),
                 o.has("key") ? o.get("key").getAsString() : "", scheme);
+    }
+
+    /**
+     * Makes the file readable and writable by its owner only, if others could read it (it holds
+     * the HMAC key; jupyter_client writes it so, a hand-written one may not be). Returns whether
+     * it had to.
+     */
+    public static boolean restrictToOwner(Path file) throws IOException {
+        Set<PosixFilePermission> perms;
+        try {
+            perms = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
+        Set<PosixFilePermission> owner = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        if (owner.containsAll(perms)) {
+            return false;
+        }
+        Files.setPosixFilePermissions(file, owner);
+        return true;
+    }
+
+    /** Removes the file if it is there; a failure is not worth more than a line in the log. */
+    public static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("maplab: could not remove " + file + ": " + e);
+        }
     }
 
     public String address(int port) {

@@ -88,6 +88,16 @@ public final class WireCodec {
         return frames;
     }
 
+    /** The msg_id in the header of frames made by {@link #encode}. */
+    public static String msgId(List<byte[]> frames) {
+        for (int i = 0; i < frames.size(); i++) {
+            if (Arrays.equals(frames.get(i), DELIMITER)) {
+                return object(frames.get(i + 2)).get("msg_id").getAsString();
+            }
+        }
+        throw new IllegalArgumentException("not a Jupyter message");
+    }
+
     private static byte[] bytes(JsonObject o) {
         return GSON.toJson(o).getBytes(StandardCharsets.UTF_8);
     }

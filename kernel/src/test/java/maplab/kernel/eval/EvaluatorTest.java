@@ -147,6 +147,20 @@ class EvaluatorTest {
     }
 
     @Test
+    void progressOfALongRunIsOneDisplayUpdatedInPlace() {
+        // The model's runs report progress after two seconds; the cells' JVM shows it in place.
+        CellResult r = ev.execute("var p = new maplab.table.Progress(\"sweep\", 10, \"trials\");\n"
+                + "Thread.sleep(2_100);\np.at(5);\np.done();");
+        assertTrue(r.ok(), () -> String.valueOf(r.error()));
+        assertEquals("", sink.out.toString());
+        assertEquals(2, sink.displays.size());
+        assertEquals("update", sink.displays.get(1).kind());
+        assertEquals(sink.displays.get(0).id(), sink.displays.get(1).id());
+        assertTrue(sink.displays.get(0).data().toString().contains("sweep: 5/10 trials"), sink.displays.toString());
+        assertTrue(sink.displays.get(1).data().toString().contains("10/10 trials, done"), sink.displays.toString());
+    }
+
+    @Test
     void richValuesAreRenderedInTheCellsJvm() {
         CellResult r = ev.execute("Table.create(\"t\", IntColumn.create(\"a\", 1, 2, 3))");
         assertTrue(r.value().data().get("text/html").getAsString().contains("<table"));

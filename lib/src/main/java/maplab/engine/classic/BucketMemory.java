@@ -59,6 +59,16 @@ final class BucketMemory {
         this.identity = new Bucket[nbuckets];
     }
 
+    /**
+     * The Java heap one bucket of this memory takes, at most: its tophash word, overflow and
+     * identity references (8 bytes each without compressed references), and 16 slots in
+     * {@code words}, {@code slots} or both.
+     */
+    static long bytesPerBucket(BucketType t) {
+        return 8 + 8 + 8 + (t.wordKeys() || t.wordElems() ? 8L * WORDS : 0)
+                + (t.wordKeys() && t.wordElems() ? 0 : 8L * WORDS);
+    }
+
     /** The memory of a bucket array of n buckets. */
     static BucketMemory ofArray(Hmap h, BucketArray array, int nbuckets) {
         return new BucketMemory(h, array, nbuckets);

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Objects;
 import maplab.engine.Allocated;
 import maplab.engine.GoMap;
+import maplab.engine.GoType;
 import maplab.engine.GoVersion;
+import maplab.engine.HeapBudget;
 import maplab.engine.LiveAllocations;
 import maplab.engine.MapBuilder;
 import maplab.engine.MapListener;
@@ -59,7 +61,13 @@ public final class ClassicMap implements GoMap {
         int b = MakeMap.bForHint(spec.version(), MakeMap.effectiveHint(BucketType.of(spec.type()), spec.hint()));
         if (b > MakeMap.MAX_B) {
             throw new IllegalArgumentException("hint " + spec.hint() + " needs 2^" + b + " buckets, more than "
-                    + "this model allocates (2^" + MakeMap.MAX_B + ")");
+                    + "this model allocates (2^" + MakeMap.MAX_B
+                    + ", the most whose 16 slots a bucket fit in one Java array)");
+        }
+        if (b > 0) {
+            long nbuckets = (1L << b) + (b >= 4 ? 1L << (b - 4) : 0);
+            HeapBudget.require(nbuckets * BucketMemory.bytesPerBucket(BucketType.of(spec.type())),
+                    "hint " + spec.hint() + " (2^" + b + " buckets)");
         }
         return new ClassicMap(spec);
     }
@@ -147,6 +155,16 @@ public final class ClassicMap implements GoMap {
         if (!h.t.wordKeys() || !h.t.wordElems()) {
             throw WordCalls.refused(call, h.t.mapType());
         }
+    }
+
+    /**
+     * {@code _, ok := m[key]}. A pointer elem can be nil, so a null from {@link #get} means absent
+     * only for other elem types; for a pointer elem the slot itself is looked for.
+     */
+    @Override
+    public boolean contains(Object key) {
+        Object e = get(key);
+        return e != null || (h.t.elem() == GoType.POINTER && h.count() > 0 && Access.mapaccessK(h, key) != null);
     }
 
     /** delete(m, key) (mapdelete). Returns whether a key was removed; Go's delete says nothing. */

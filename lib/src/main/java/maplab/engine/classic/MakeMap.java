@@ -11,8 +11,11 @@ import maplab.engine.ObjectKind;
 /** Map creation and bucket arrays: makemap, makemap_small, makeBucketArray (runtime/map.go). */
 final class MakeMap {
 
-    /** The largest B the model allocates: 2^28 buckets already need tens of GiB of Java heap. */
-    static final int MAX_B = 28;
+    /**
+     * The largest B the model allocates: a bucket array keeps its keys and elems in Java arrays
+     * of 16 slots a bucket, and (2^27 + its overflow pool) * 16 slots no longer fit in one.
+     */
+    static final int MAX_B = 26;
     /** maxAlloc on amd64 (1 << 48): a larger hint*bucketsize is treated as hint 0. */
     private static final long MAX_ALLOC = 1L << 48;
 

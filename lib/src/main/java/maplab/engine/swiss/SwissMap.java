@@ -5,7 +5,9 @@ import java.util.Objects;
 import maplab.engine.Allocated;
 import maplab.engine.Engine;
 import maplab.engine.GoMap;
+import maplab.engine.GoType;
 import maplab.engine.GoVersion;
+import maplab.engine.HeapBudget;
 import maplab.engine.Listeners;
 import maplab.engine.LiveAllocations;
 import maplab.engine.MapBuilder;
@@ -64,6 +66,12 @@ public final class SwissMap implements GoMap {
             throw new IllegalArgumentException("hint " + spec.hint() + " is more than this model allocates tables for ("
                     + MAX_HINT + "); Go itself accepts it if the tables fit in memory");
         }
+        if (spec.hint() > GroupType.SLOTS) {
+            // Each slot costs a control byte and a key and an elem word (or reference); newTable
+            // rounds each table up to a power of two, so at most twice hint*8/7 slots.
+            long slots = Map.alignUpPow2(spec.hint() * GroupType.SLOTS / Table.MAX_AVG_GROUP_LOAD);
+            HeapBudget.require(slots * 17, "hint " + spec.hint() + " (" + slots + " slots)");
+        }
         return new SwissMap(spec);
     }
 
@@ -101,6 +109,16 @@ public final class SwissMap implements GoMap {
             default -> RuntimeFast.mapassign(m, k, e, false, m.version.pruneTombstones());
         }
         end();
+    }
+
+    /**
+     * {@code _, ok := m[key]}. A pointer elem can be nil, so a null from {@link #get} means absent
+     * only for other elem types; for a pointer elem the slot itself is looked for.
+     */
+    @Override
+    public boolean contains(Object key) {
+        Object e = get(key);
+        return e != null || (m.t.elem() == GoType.POINTER && m.used() > 0 && m.getWithKey(key) != null);
     }
 
     /** m[key]: the elem, or null if the key is absent (runtime_mapaccess2 or a fast variant). */

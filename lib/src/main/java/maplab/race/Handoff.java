@@ -1,0 +1,162 @@
+package maplab.race;
+
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
+
+/**
+ * The threads of one scheduler's goroutines, and the turn that lets exactly one of them run:
+ * thread g runs goroutine g's body ({@code body.accept(g)}) whenever it holds the turn, and the
+ * body passes the turn on with {@link #handOff} or {@link #transfer}. Number n is the controller,
+ * the thread that calls {@link #run}; it also runs G1, so two goroutines need two threads.
+ *
+ * <p>Invariant: only the thread whose number is in {@link #turn} touches what the bodies share;
+ * handing the turn over is a volatile write, which orders everything the previous holder did
+ * before everything the next one does. Nothing here knows what a goroutine does.
+ */
+final class Handoff implements AutoCloseable {
+
+    /** Unwinds a waiting goroutine thread when the handoff is closed. */
+    static final class Shutdown extends Error {
+        private static final long serialVersionUID = 1L;
+
+        Shutdown() {
+            super("handoff closed", null, false, false);
+        }
+    }
+
+    private static final Shutdown SHUTDOWN = new Shutdown();
+    /** Busy-wait this many rounds before parking, where a waiting thread has a core of its own. */
+    private static final int SPINS = 1_000;
+
+    private final int n;
+    private final IntConsumer body;
+    /**
+     * Whether a waiting thread may spin: only if every thread of every worker has a core, and the
+     * machine is not busy with others (load average at most the cores). A spinning thread without
+     * a core of its own takes the time slices of the one it waits for: on a loaded machine the
+     * explorer was then 10 times slower than with parking at once.
+     */
+    private final boolean pureSpin;
+    private final Thread[] threads;
+    /** 1 while that thread is (about to be) parked: a handoff then unparks it. */
+    private final AtomicIntegerArray parked;
+    private volatile int turn = -1;
+    private volatile boolean shutdown;
+
+    /**
+     * @param n goroutines
+     * @param body runs goroutine g to its end on the thread that holds the turn
+     * @param threadsBeside how many other threads of the same kind run at the same time (the
+     *     other workers' goroutines), which decides whether spinning can pay
+     */
+    Handoff(int n, IntConsumer body, int threadsBeside) {
+        this.n = n;
+        this.body = body;
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.pureSpin = n + threadsBeside <= cores
+                && ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() <= cores;
+        this.threads = new Thread[n + 1];
+        this.parked = new AtomicIntegerArray(n + 1);
+    }
+
+    /**
+     * One execution: hands the turn to goroutine {@code first}, runs G1's body on this thread
+     * whenever it holds the turn, and returns when the turn comes back to the controller.
+     */
+    void run(int first) {
+        startThreads();
+        handOff(first);
+        while (true) {
+            await(0, n);
+            if (turn == n) {
+                return;
+            }
+            body.accept(0);
+        }
+    }
+
+    /** The controller's number: handing it the turn ends the execution. */
+    int controller() {
+        return n;
+    }
+
+    /** Goroutine {@code from} hands the turn to {@code to} and waits until it comes back. */
+    void transfer(int from, int to) {
+        handOff(to);
+        await(from, from);
+    }
+
+    /** Passes the turn to thread {@code to} (a goroutine, or the controller). */
+    void handOff(int to) {
+        turn = to;
+        if (parked.get(to) != 0) {
+            LockSupport.unpark(threads[to]);
+        }
+    }
+
+    /**
+     * Waits until the turn is {@code me} or {@code alt} (the controller's thread also runs G1).
+     * Spins first, if it may, as a handoff is usually answered within microseconds; then parks.
+     */
+    private void await(int me, int alt) {
+        int spins = 0;
+        int t;
+        while ((t = turn) != me && t != alt) {
+            if (shutdown) {
+                throw SHUTDOWN;
+            }
+            if (pureSpin && spins++ < SPINS) {
+                Thread.onSpinWait();
+            } else {
+                // Write parked, then read turn; handOff writes turn, then reads parked: one of the
+                // two sees the other's write, so no wake-up is lost.
+                parked.set(me, 1);
+                parked.set(alt, 1);
+                t = turn;
+                if (t != me && t != alt && !shutdown) {
+                    LockSupport.park(this);
+                }
+                parked.set(me, 0);
+                parked.set(alt, 0);
+            }
+        }
+    }
+
+    private void startThreads() {
+        threads[n] = Thread.currentThread();
+        threads[0] = threads[n];
+        if (n == 1 || threads[1] != null) {
+            return;
+        }
+        for (int g = 1; g < n; g++) {
+            int id = g;
+            Thread t = new Thread(() -> threadLoop(id), "maplab-race-G" + (g + 1));
+            t.setDaemon(true);
+            threads[g] = t;
+            t.start();
+        }
+    }
+
+    private void threadLoop(int g) {
+        try {
+            while (true) {
+                await(g, g);
+                body.accept(g);
+            }
+        } catch (Shutdown s) {
+            // closed
+        }
+    }
+
+    @Override
+    public void close() {
+        shutdown = true;
+        for (int g = 1; g < n; g++) {
+            if (threads[g] != null) {
+                LockSupport.unpark(threads[g]);
+            }
+        }
+    }
+}
