@@ -1,6 +1,5 @@
 package maplab.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -10,82 +9,109 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./maplab bench [--full] [--out DIR]}: the classic engine (events off and on),
- * java.util.HashMap and the real Go map (Go 1.19 and Go 1.26) on the same workloads, and the
- * Swiss engine (events off and on) beside Go 1.26's map at 10^3-10^6 entries, in one run; two
- * tables of ns/op with spreads and ratios, as text, CSV and PNG charts, with the load average
- * after each phase; and the memory of a big map in the model versus Go's heap. {@code --go119 CMD} and {@code --go126 CMD} give the command that runs
- * each toolchain's go (words separated by spaces), e.g. "scripts/go-toolchains.sh go 1.19".
+ * {@code ./maplab bench [--rounds N] [--full] [--out DIR]}: the classic engine (events off and
+ * on), Go 1.19, Go 1.26, java.util.HashMap and the Swiss engine (events off and on) on the same
+ * workloads, interleaved: one short run of each, then again, N rounds. Each ratio (engine/Go 1.19,
+ * engine/Go 1.26, engine/HashMap, events on/off, Swiss/Go 1.26) is the median of the per-round
+ * ratios, with their min and max: both sides of a ratio ran within the same minutes, so the
+ * machine's load weighs on both. Writes the tables as text, CSV (ns/op), ratios.csv and PNG
+ * charts, with the load average before and after; then the memory of a big map in the model
+ * versus Go's heap.
+ *
+ * <p>{@code ./maplab bench --compare A.csv B.csv}: which ratios moved beyond their spread
+ * between two runs' ratios.csv.
+ *
+ * <p>{@code --go119 CMD} and {@code --go126 CMD} give the command that runs each toolchain's go
+ * (words separated by spaces), e.g. "scripts/go-toolchains.sh go 1.19".
  */
 public final class BenchMain {
+
+    static final int DEFAULT_ROUNDS = 3;
+    private static final String USAGE = "usage: ./maplab bench [--rounds N] [--full] [--out DIR] [--only REGEX]\n"
+            + "       ./maplab bench --compare A.csv B.csv   (two runs' bench/results/ratios.csv)";
 
     private BenchMain() {
     }
 
     public static void main(String[] args) throws Exception {
         boolean full = false;
+        int rounds = DEFAULT_ROUNDS;
         Path out = Path.of("bench/results");
         Path oracle = Path.of("oracle");
         String go119 = null;
         String go126 = "go";
         String include = "maplab.bench.*";
         for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--full": full = true; break;
-                case "--out": out = Path.of(args[++i]); break;
-                case "--oracle": oracle = Path.of(args[++i]); break;
-                case "--go119": go119 = args[++i]; break;
-                case "--go126": go126 = args[++i]; break;
-                case "--only": include = args[++i]; break;
-                default:
-                    System.err.println("bench: unknown argument " + args[i]
-                            + " (use --full, --out DIR, --only REGEX, --go119 GO, --go126 GO)");
-                    System.exit(2);
+            String a = args[i];
+            if (a.equals("--compare")) {
+                System.exit(compare(args, i));
+            }
+            if (!a.equals("--full") && i + 1 >= args.length) {
+                usage(a.startsWith("--") && List.of("--rounds", "--out", "--oracle", "--go119", "--go126", "--only")
+                        .contains(a) ? a + " needs a value" : "unknown argument " + a);
+            }
+            switch (a) {
+                case "--full" -> full = true;
+                case "--rounds" -> rounds = rounds(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--oracle" -> oracle = Path.of(args[++i]);
+                case "--go119" -> go119 = args[++i];
+                case "--go126" -> go126 = args[++i];
+                case "--only" -> include = args[++i];
+                default -> usage("unknown argument " + a);
             }
         }
         Files.createDirectories(out);
         long start = System.nanoTime();
-        int count = full ? 10 : 3;
-        String benchtime = full ? "2s" : "0.5s";
+        int cores = Runtime.getRuntime().availableProcessors();
+        Load before = Load.now();
+        String benchtime = full ? "1s" : "0.5s";
+        int count = full ? 3 : 1;
+        List<Map<String, Map<String, Figure>>> perRound = new ArrayList<>();
         List<String> loads = new ArrayList<>();
-        Map<String, Map<String, Figure>> figures = new LinkedHashMap<>(JmhRuns.classic(include, full));
-        loads.add(load("classic JMH"));
-        if (go119 != null) {
-            System.out.println("bench: Go 1.19 benchmarks, the classic rows (count " + count + ")");
-            figures.put("Go 1.19", GoRuns.figures(GoRuns.samples(words(go119), oracle, GoRuns.Coverage.CLASSIC,
-                    count, benchtime)));
-            loads.add(load("Go 1.19"));
+        for (int r = 1; r <= rounds; r++) {
+            // One round: every implementation once, in the same order each round.
+            Map<String, Map<String, Figure>> round = new LinkedHashMap<>();
+            System.out.printf("bench: round %d of %d: the classic engine%n", r, rounds);
+            round.putAll(JmhRuns.engine(include, full));
+            if (go119 != null) {
+                System.out.printf("bench: round %d of %d: Go 1.19%n", r, rounds);
+                round.put("Go 1.19", GoRuns.figures(GoRuns.samples(words(go119), oracle, GoRuns.Coverage.CLASSIC,
+                        count, benchtime)));
+            }
+            System.out.printf("bench: round %d of %d: the Swiss engine%n", r, rounds);
+            round.putAll(JmhRuns.swiss(include, full));
+            System.out.printf("bench: round %d of %d: Go 1.26%n", r, rounds);
+            round.put("Go 1.26", GoRuns.figures(GoRuns.samples(words(go126), oracle, GoRuns.Coverage.ALL, count,
+                    benchtime)));
+            System.out.printf("bench: round %d of %d: java.util.HashMap%n", r, rounds);
+            round.putAll(JmhRuns.hashMap(include, full));
+            perRound.add(round);
+            loads.add("round " + r + ": " + Load.show(Load.now()));
         }
-        // Go 1.26 runs before and after the Swiss JMH runs, so that both sides see the machine's
-        // load of the same minutes; its figures merge the two runs' samples.
-        System.out.println("bench: Go 1.26 benchmarks, first run (count " + count + ")");
-        Map<String, List<double[]>> go126Before = GoRuns.samples(words(go126), oracle, GoRuns.Coverage.ALL, count,
-                benchtime);
-        loads.add(load("Go 1.26 (1)"));
-        JmhRuns.swiss(include, full).forEach(figures::put);
-        loads.add(load("Swiss JMH"));
-        System.out.println("bench: Go 1.26 benchmarks, second run (count " + count + ")");
-        Map<String, List<double[]>> go126After = GoRuns.samples(words(go126), oracle, GoRuns.Coverage.ALL, count,
-                benchtime);
-        loads.add(load("Go 1.26 (2)"));
-        figures.put("Go 1.26", GoRuns.figures(go126Before, go126After));
+        Load after = Load.now();
 
-        String when = "MapLab benchmark, " + LocalDateTime.now().withNano(0) + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name") + " "
-                + System.getProperty("java.version") + (full ? ", --full" : ", short configuration");
+        String when = "MapLab benchmark, " + LocalDateTime.now().withNano(0) + ", " + cores + " cores, "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", " + rounds
+                + " rounds" + (full ? ", --full" : ", short configuration");
         System.out.println();
         System.out.println(when);
-        System.out.println("load average (1, 5, 15 min) after each phase: " + String.join("; ", loads));
+        System.out.println(Load.line(before, after, cores));
+        System.out.println("load average after each round: " + String.join("; ", loads));
+        System.out.println("ns/op: median of the rounds [min..max]; ratios: median of the per-round ratios [min..max]");
         System.out.println();
         System.out.println("The classic engine (Go 1.19 rules):");
-        Report.CLASSIC.print(figures, System.out);
-        Report.CLASSIC.writeCsv(figures, out.resolve("bench.csv"));
-        Report.CLASSIC.writeChart(figures, out.resolve("bench.png"));
+        Report.CLASSIC.print(perRound, System.out);
+        Report.CLASSIC.writeCsv(perRound, out.resolve("bench.csv"));
+        Report.CLASSIC.writeChart(perRound, out.resolve("bench.png"));
         System.out.println();
         System.out.println("The Swiss engine (Go 1.26 rules) beside Go 1.26's map:");
-        Report.SWISS.print(figures, System.out);
-        Report.SWISS.writeCsv(figures, out.resolve("bench-swiss.csv"));
-        Report.SWISS.writeChart(figures, out.resolve("bench-swiss.png"));
+        Report.SWISS.print(perRound, System.out);
+        Report.SWISS.writeCsv(perRound, out.resolve("bench-swiss.csv"));
+        Report.SWISS.writeChart(perRound, out.resolve("bench-swiss.png"));
+        List<String> ratioLines = new ArrayList<>(Report.CLASSIC.ratioLines(perRound));
+        ratioLines.addAll(Report.SWISS.ratioLines(perRound));
+        Ratios.write(out.resolve("ratios.csv"), ratioLines);
 
         System.out.println();
         System.out.println("Memory of map[uint64]uint64: the model's JVM heap versus Go 1.19's HeapAlloc");
@@ -97,18 +123,50 @@ public final class BenchMain {
                     (double) model / n, go == null ? "-" : String.format("%,d bytes", go),
                     go == null ? "-" : String.format("%.2f", (double) model / go));
         }
-        System.out.printf("%nbench: wrote bench.csv, bench.png, bench-swiss.csv and bench-swiss.png in %s in %.0f s%n",
+        System.out.printf("%nbench: wrote bench.csv, bench-swiss.csv, ratios.csv and their charts in %s in %.0f s%n",
                 out, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** {@code --compare A B}: exit status 0 (also when ratios moved), 2 on bad usage or files. */
+    static int compare(String[] args, int at) {
+        if (args.length != at + 3 || args.length != 3) {
+            System.err.println("bench: --compare takes exactly two ratios.csv files and nothing else\n" + USAGE);
+            return 2;
+        }
+        try {
+            Map<String, Ratios.Row> a = Ratios.read(Path.of(args[1]));
+            Map<String, Ratios.Row> b = Ratios.read(Path.of(args[2]));
+            System.out.println("Ratios that moved beyond their spread (min..max over the rounds), " + args[1] + " -> "
+                    + args[2] + ":");
+            Ratios.compare(a, b, System.out);
+            return 0;
+        } catch (Ratios.BadFile e) {
+            System.err.println("bench: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    static int rounds(String s) {
+        try {
+            int n = Integer.parseInt(s);
+            if (n >= 1 && n <= 100) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        usage("--rounds takes a whole number from 1 to 100, not \"" + s + "\"");
+        return 0;
+    }
+
+    private static void usage(String problem) {
+        System.err.println("bench: " + problem + "\n" + USAGE);
+        System.exit(2);
     }
 
     /** "PHASE: 1.23 0.98 0.70" from /proc/loadavg, or "PHASE: -" where there is none. */
     static String load(String phase) {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return phase + ": " + f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException | RuntimeException e) {
-            return phase + ": -";
-        }
+        return phase + ": " + Load.show(Load.now());
     }
 
     private static List<String> words(String command) {

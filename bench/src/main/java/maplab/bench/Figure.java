@@ -18,4 +18,9 @@ record Figure(double median, double min, double max, double bytesPerOp) {
     String show() {
         return String.format(Locale.ROOT, "%.1f [%.1f..%.1f]", median, min, max);
     }
+
+    /** "1.23 [1.10..1.41]": a ratio's median over the rounds with its spread. */
+    String showRatio() {
+        return String.format(Locale.ROOT, "%.2f [%.2f..%.2f]", median, min, max);
+    }
 }

@@ -17,31 +17,37 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
-/** Runs the JMH benchmarks in two phases (classic, Swiss) and collects, per implementation and workload, a {@link Figure}. */
+/**
+ * Runs the JMH benchmarks of one round, one implementation at a time (the classic engine,
+ * java.util.HashMap, the Swiss engine), and collects, per implementation and workload, a
+ * {@link Figure}. A round is short (one fork, one warmup and one measured iteration): the
+ * spread comes from repeating rounds, interleaved with the Go runs, not from long runs.
+ */
 final class JmhRuns {
 
     private JmhRuns() {
     }
 
-    /**
-     * The classic phase: EngineBench and HashMapBench matching {@code include}; implementation →
-     * workload → figure, the implementations "engine" (events off), "engine+events" and "HashMap".
-     */
-    static Map<String, Map<String, Figure>> classic(String include, boolean full) throws RunnerException {
-        return run(options(include, full).exclude("SwissBench"));
+    /** The classic engine, events off and on: "engine" and "engine+events". */
+    static Map<String, Map<String, Figure>> engine(String include, boolean full) throws RunnerException {
+        return run(options(include, full).exclude("SwissBench|HashMapBench"));
+    }
+
+    /** java.util.HashMap: "HashMap". */
+    static Map<String, Map<String, Figure>> hashMap(String include, boolean full) throws RunnerException {
+        return run(options(include, full).exclude("SwissBench|EngineBench"));
     }
 
     /**
-     * The Swiss phase: SwissBench matching {@code include}, events off at every size, events on
-     * at 10^3 and 10^5 only in the short configuration (at every size with --full); "Swiss" and
-     * "Swiss+events".
+     * The Swiss engine: events off at every size, events on at 10^5 only in the short
+     * configuration (at every size with --full); "Swiss" and "Swiss+events".
      */
     static Map<String, Map<String, Figure>> swiss(String include, boolean full) throws RunnerException {
         Map<String, Map<String, Figure>> out = run(options(include, full)
                 .exclude("EngineBench|HashMapBench").param("events", "off"));
         ChainedOptionsBuilder on = options(include, full).exclude("EngineBench|HashMapBench").param("events", "on");
         if (!full) {
-            on.param("size", "1000", "100000");
+            on.param("size", "100000");
         }
         run(on).forEach((impl, m) -> out.computeIfAbsent(impl, k -> new LinkedHashMap<>()).putAll(m));
         return out;
@@ -50,10 +56,10 @@ final class JmhRuns {
     private static ChainedOptionsBuilder options(String include, boolean full) {
         return new OptionsBuilder()
                 .include(include)
-                .forks(full ? 3 : 1)
-                .warmupIterations(full ? 5 : 2)
+                .forks(1)
+                .warmupIterations(full ? 3 : 1)
                 .warmupTime(TimeValue.seconds(1))
-                .measurementIterations(full ? 5 : 3)
+                .measurementIterations(full ? 3 : 1)
                 .measurementTime(TimeValue.seconds(1))
                 .jvmArgsAppend("-Xmx8g")
                 .addProfiler(GCProfiler.class)

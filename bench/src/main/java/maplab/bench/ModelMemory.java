@@ -13,7 +13,7 @@ final class ModelMemory {
         long before = usedAfterGc();
         ClassicMap m = ClassicMap.builder(MapType.of("uint64", "uint64")).go("1.19").seed(1).build();
         for (int i = 0; i < n; i++) {
-            m.set(Workloads.key(i), (long) i);
+            m.setWord(Workloads.key(i), i);
         }
         long after = usedAfterGc();
         if (m.len() != n) {

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +27,8 @@ record Report(String title, List<String> workloads, List<String> impls, List<Rat
             List.of("insert_1e3", "insert_1e5", "insert_1e7", "insertHint_1e5", "lookupHit_1e5", "lookupMiss_1e5",
                     "delete_1e5", "mix_1e5", "iterate_1e5", "lookupString_1e5"),
             List.of("engine", "engine+events", "HashMap", "Go 1.19", "Go 1.26"),
-            List.of(new Ratio("eng/Go1.19", "engine", "Go 1.19"), new Ratio("eng/HashMap", "engine", "HashMap"),
-                    new Ratio("on/off", "engine+events", "engine")),
+            List.of(new Ratio("eng/Go1.19", "engine", "Go 1.19"), new Ratio("eng/Go1.26", "engine", "Go 1.26"),
+                    new Ratio("eng/HashMap", "engine", "HashMap"), new Ratio("on/off", "engine+events", "engine")),
             "engine");
 
     static final Report SWISS = new Report("Map operations: the Swiss engine (Go 1.26 rules) and Go 1.26's map",
@@ -37,7 +38,7 @@ record Report(String title, List<String> workloads, List<String> impls, List<Rat
 
     private static List<String> swissWorkloads() {
         List<String> out = new ArrayList<>();
-        for (String op : List.of("insert", "lookupHit", "lookupHitWord", "lookupMiss", "delete", "iterate")) {
+        for (String op : List.of("insert", "lookupHit", "lookupHitObject", "lookupMiss", "delete", "iterate")) {
             for (String size : List.of("1e3", "1e4", "1e5", "1e6")) {
                 out.add(op + "_" + size);
             }
@@ -48,10 +49,10 @@ record Report(String title, List<String> workloads, List<String> impls, List<Rat
 
     /**
      * The workload a Go benchmark measures for a JMH workload: Go's {@code sink += m[k]} is both
-     * {@code get} and {@code getWord} (lookupHitWord_1e5 → lookupHit_1e5).
+     * {@code getWord} and {@code get} (lookupHitObject_1e5 → lookupHit_1e5).
      */
     static String peer(String workload) {
-        return workload.replace("lookupHitWord_", "lookupHit_");
+        return workload.replace("lookupHitObject_", "lookupHit_");
     }
 
     private static Figure get(Map<String, Map<String, Figure>> figures, String impl, String workload) {
@@ -59,11 +60,37 @@ record Report(String title, List<String> workloads, List<String> impls, List<Rat
         return m == null ? null : m.get(workload);
     }
 
-    /** The ratio's value on a workload; NaN if either side was not measured. */
+    /** The ratio's value on a workload in one round; NaN if either side was not measured. */
     static double ratio(Map<String, Map<String, Figure>> figures, Ratio r, String workload) {
         Figure x = get(figures, r.a(), workload);
         Figure y = get(figures, r.b(), peer(workload));
         return x == null || y == null ? Double.NaN : x.median() / y.median();
+    }
+
+    /**
+     * The ratio over the rounds: the median of the per-round ratios, with their min and max (each
+     * round measures both sides within the same minutes, so the load they saw is alike); null if
+     * no round measured both sides.
+     */
+    static Figure ratio(List<Map<String, Map<String, Figure>>> rounds, Ratio r, String workload) {
+        double[] v = rounds.stream().mapToDouble(f -> ratio(f, r, workload)).filter(x -> !Double.isNaN(x)).toArray();
+        return v.length == 0 ? null : Figure.of(v, Double.NaN);
+    }
+
+    /**
+     * The rounds' figures merged: per implementation and workload, the median of the per-round
+     * medians with their min and max, and the first round's bytes per operation.
+     */
+    static Map<String, Map<String, Figure>> merge(List<Map<String, Map<String, Figure>>> rounds) {
+        Map<String, Map<String, List<Figure>>> all = new LinkedHashMap<>();
+        for (Map<String, Map<String, Figure>> round : rounds) {
+            round.forEach((impl, m) -> m.forEach((w, f) -> all.computeIfAbsent(impl, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(w, k -> new ArrayList<>()).add(f)));
+        }
+        Map<String, Map<String, Figure>> out = new LinkedHashMap<>();
+        all.forEach((impl, m) -> m.forEach((w, fs) -> out.computeIfAbsent(impl, k -> new LinkedHashMap<>())
+                .put(w, Figure.of(fs.stream().mapToDouble(Figure::median).toArray(), fs.get(0).bytesPerOp()))));
+        return out;
     }
 
     /** Go's figures are filed under Go's workloads: a Go column shows the peer's figure. */
@@ -71,26 +98,33 @@ record Report(String title, List<String> workloads, List<String> impls, List<Rat
         return impl.startsWith("Go ") ? get(figures, impl, peer(workload)) : get(figures, impl, workload);
     }
 
-    void print(Map<String, Map<String, Figure>> figures, PrintStream out) {
-        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-26s", "ns/op (median [min..max])"));
-        impls.forEach(i -> head.append(String.format(Locale.ROOT, " %-24s", i)));
-        ratios.forEach(r -> head.append(String.format(Locale.ROOT, " %12s", r.label())));
-        head.append(String.format(Locale.ROOT, " %12s", bytesOf + " B/op"));
+    /** The table: ns/op per implementation (over the rounds), then each ratio's median [min..max] over the rounds. */
+    void print(List<Map<String, Map<String, Figure>>> rounds, PrintStream out) {
+        Map<String, Map<String, Figure>> figures = merge(rounds);
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-20s", "workload"));
+        impls.forEach(i -> head.append(String.format(Locale.ROOT, " %-22s", i + " ns/op")));
+        ratios.forEach(r -> head.append(String.format(Locale.ROOT, " %-18s", r.label())));
+        head.append(String.format(Locale.ROOT, " %10s", bytesOf + " B/op"));
         out.println(head);
         for (String w : workloads) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-26s", w));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-20s", w));
             for (String impl : impls) {
                 Figure f = cell(figures, impl, w);
-                line.append(String.format(Locale.ROOT, " %-24s", f == null ? "-" : f.show()));
+                line.append(String.format(Locale.ROOT, " %-22s", f == null ? "-" : f.show()));
             }
-            ratios.forEach(r -> line.append(String.format(Locale.ROOT, " %12.2f", ratio(figures, r, w))));
+            for (Ratio r : ratios) {
+                Figure f = ratio(rounds, r, w);
+                line.append(String.format(Locale.ROOT, " %-18s", f == null ? "-" : f.showRatio()));
+            }
             Figure e = get(figures, bytesOf, w);
-            line.append(String.format(Locale.ROOT, " %12.1f", e == null ? Double.NaN : e.bytesPerOp()));
+            line.append(String.format(Locale.ROOT, " %10.1f", e == null ? Double.NaN : e.bytesPerOp()));
             out.println(line);
         }
     }
 
-    void writeCsv(Map<String, Map<String, Figure>> figures, Path file) throws IOException {
+    /** ns/op over the rounds, one line per workload and implementation. */
+    void writeCsv(List<Map<String, Map<String, Figure>>> rounds, Path file) throws IOException {
+        Map<String, Map<String, Figure>> figures = merge(rounds);
         List<String> lines = new ArrayList<>();
         lines.add("workload,impl,median_ns_per_op,min_ns_per_op,max_ns_per_op,bytes_per_op");
         for (String w : workloads) {
@@ -105,7 +139,24 @@ record Report(String title, List<String> workloads, List<String> impls, List<Rat
         Files.write(file, lines);
     }
 
-    void writeChart(Map<String, Map<String, Figure>> figures, Path file) throws IOException {
+    /** The ratio lines of {@link Ratios#HEADER}'s CSV: workload, ratio, median, min, max, rounds. */
+    List<String> ratioLines(List<Map<String, Map<String, Figure>>> rounds) {
+        List<String> lines = new ArrayList<>();
+        for (String w : workloads) {
+            for (Ratio r : ratios) {
+                Figure f = ratio(rounds, r, w);
+                long n = rounds.stream().filter(x -> !Double.isNaN(ratio(x, r, w))).count();
+                if (f != null) {
+                    lines.add(String.format(Locale.ROOT, "%s,%s,%.4f,%.4f,%.4f,%d", w, r.a() + "/" + r.b(), f.median(),
+                            f.min(), f.max(), n));
+                }
+            }
+        }
+        return lines;
+    }
+
+    void writeChart(List<Map<String, Map<String, Figure>>> rounds, Path file) throws IOException {
+        Map<String, Map<String, Figure>> figures = merge(rounds);
         CategoryChart chart = new CategoryChartBuilder().width(1400).height(600).title(title)
                 .xAxisTitle("workload").yAxisTitle("ns per operation (median)").build();
         // Linear: XChart cannot draw bars on a logarithmic axis (bars start at 0).

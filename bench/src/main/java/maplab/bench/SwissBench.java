@@ -21,8 +21,9 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The Swiss engine (Go 1.26's rules) on the benchmark workloads, map[uint64]uint64 (and
  * map[string]int), with events off and with a listener that counts them, through the API a user
- * calls ({@code set/get/delete(Object...)}, {@code iterate()}); lookup hits also through the
- * unboxed {@code getWord(long)}. Scores are ns per map operation.
+ * calls: the unboxed {@code setWord/getWord/deleteWord(long...)} for the uint64 workloads,
+ * {@code get(Object)} for strings, {@code iterate()}; lookup hits also through {@code get(Object)}
+ * (lookupHitObject). Scores are ns per map operation.
  *
  * <p>The sized workloads (insert, lookup hit and miss, delete, iterate at 10^3-10^6 entries) do
  * {@link #BATCH} operations per invocation and carry their position over to the next one, as
@@ -66,7 +67,7 @@ public class SwissBench {
     SwissMap fill(int n) {
         SwissMap m = make(U64, -1);
         for (int i = 0; i < n; i++) {
-            m.set(Workloads.key(i), (long) i);
+            m.setWord(Workloads.key(i), i);
         }
         return m;
     }
@@ -125,7 +126,7 @@ public class SwissBench {
             if (j == 0) {
                 m = make(U64, -1);
             }
-            m.set(Workloads.key(j), (long) j);
+            m.setWord(Workloads.key(j), j);
             if (++j == s.size) {
                 j = 0;
             }
@@ -135,9 +136,13 @@ public class SwissBench {
         return m.len() + counted;
     }
 
+    /**
+     * Lookup hits through {@code get(Object)}, which boxes the key it is given and the elem it
+     * returns: what the Object API costs beside {@link #lookupHit}.
+     */
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public void lookupHit(Sized s, Blackhole bh) {
+    public void lookupHitObject(Sized s, Blackhole bh) {
         SwissMap m = s.filled;
         int j = s.next;
         for (int i = 0; i < BATCH; i++) {
@@ -149,13 +154,10 @@ public class SwissBench {
         s.next = j;
     }
 
-    /**
-     * The same lookups through {@link SwissMap#getWord}, the unboxed entry point for 8-byte keys
-     * and elems: what the Object API's two boxes (the key passed, the elem returned) cost.
-     */
+    /** Lookup hits through the unboxed {@link SwissMap#getWord}. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public long lookupHitWord(Sized s) {
+    public long lookupHit(Sized s) {
         SwissMap m = s.filled;
         int j = s.next;
         long sum = 0;
@@ -175,7 +177,7 @@ public class SwissBench {
         SwissMap m = s.filled;
         int j = s.next;
         for (int i = 0; i < BATCH; i++) {
-            bh.consume(m.get(Workloads.key(s.size + j)));
+            bh.consume(m.getWord(Workloads.key(s.size + j)));
             if (++j == s.size) {
                 j = 0;
             }
@@ -204,7 +206,7 @@ public class SwissBench {
         SwissMap m = d.m;
         int j = d.next;
         for (int i = 0; i < BATCH; i++) {
-            m.delete(Workloads.key(j++));
+            m.deleteWord(Workloads.key(j++));
         }
         d.next = j;
         return m.len();
@@ -234,7 +236,7 @@ public class SwissBench {
     public long insertHint_1e5() {
         SwissMap m = make(U64, N);
         for (int i = 0; i < N; i++) {
-            m.set(Workloads.key(i), (long) i);
+            m.setWord(Workloads.key(i), i);
         }
         return m.len() + counted;
     }
@@ -248,13 +250,13 @@ public class SwissBench {
             long k = Workloads.mixKey(r, N);
             switch (Workloads.mixOp(r)) {
                 case 0:
-                    mix.set(k, k);
+                    mix.setWord(k, k);
                     break;
                 case 1:
-                    bh.consume(mix.get(k));
+                    bh.consume(mix.getWord(k));
                     break;
                 default:
-                    mix.delete(k);
+                    mix.deleteWord(k);
             }
         }
         mixState = r;

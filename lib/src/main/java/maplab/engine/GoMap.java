@@ -35,6 +35,26 @@ public interface GoMap {
     /** delete(m, key). Returns whether a key was removed; Go's delete says nothing. */
     boolean delete(Object key);
 
+    /*
+     * The unboxed calls, for maps whose keys and elems are 8-byte integers (map[uint64]uint64,
+     * map[int]int64, ...): keys and elems are Java longs (a uint64 as its two's-complement bits),
+     * neither boxed, so a loop of them allocates nothing per operation. Each is the same map
+     * operation as its Object counterpart, step for step. On a map of another type they throw an
+     * IllegalStateException naming the type (see WordCalls).
+     */
+
+    /** m[key] = elem, unboxed. */
+    void setWord(long key, long elem);
+
+    /** {@code v := m[key]}, unboxed: the elem, or 0 (Go's zero value) when the key is absent. */
+    long getWord(long key);
+
+    /** {@code _, ok := m[key]}, unboxed: whether the key is present (the elem is not read). */
+    boolean containsWord(long key);
+
+    /** delete(m, key), unboxed. Returns whether a key was removed. */
+    boolean deleteWord(long key);
+
     /** clear(m), or the for-range-delete loop the compiler turns into the same call. */
     void clear();
 

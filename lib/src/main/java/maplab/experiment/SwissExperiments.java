@@ -50,7 +50,7 @@ public final class SwissExperiments {
         SwissMap m = SwissMap.builder(U64).go(swiss(release)).seed(r.nextLong()).build();
         while (m.len() < n) {
             long k = r.nextLong() & Long.MAX_VALUE;
-            m.set(k, k);
+            m.setWord(k, k);
         }
         return m;
     }
@@ -128,7 +128,7 @@ public final class SwissExperiments {
             for (Object k : keys) {
                 boolean small = m.dirLen() == 0;
                 int slots = m.snapshot().capacity();
-                m.delete(k);
+                m.deleteWord((Long) k);
                 deleted++;
                 t.row(trial, size, deleted, slots, small, tomb[0], m.snapshot().tombstones());
             }
@@ -159,11 +159,11 @@ public final class SwissExperiments {
         int inserted = 0;
         while (inserted < n) {
             long k = r.nextLong() & Long.MAX_VALUE;
-            if (m.contains(k)) {
+            if (m.containsWord(k)) {
                 continue;
             }
             events.clear();
-            m.set(k, k);
+            m.setWord(k, k);
             inserted++;
             for (EngineEvent e : events) {
                 if (e instanceof SwissEvent.GrewToTable g) {

@@ -65,7 +65,7 @@ final class Workload {
     /** Inserts a fresh key and returns it. */
     long insertFresh() {
         long k = freshKey();
-        map.set(k, k);
+        map.setWord(k, k);
         live.add(k);
         present.add(k);
         return k;
@@ -78,7 +78,7 @@ final class Workload {
         live.set(i, live.get(live.size() - 1));
         live.remove(live.size() - 1);
         present.remove(k);
-        map.delete(k);
+        map.deleteWord(k);
         return k;
     }
 

@@ -93,6 +93,57 @@ final class Access {
         }
     }
 
+    /**
+     * mapaccess1_fast64 ({@code wantElem}: the elem, or 0 when absent) or mapaccess2_fast64's ok
+     * ({@code _, ok := m[key]}: 1 or 0, the elem not read) for a map whose keys and elems are
+     * 8-byte integers kept as words, neither boxed: the accesses of {@link #mapaccess}.
+     */
+    static long mapaccessWord(Hmap h, long key, boolean wantElem) {
+        if (h.count() == 0) {
+            return 0;
+        }
+        if ((h.flags() & HASH_WRITING) != 0) {
+            throw new GoFatalError("concurrent map read and map write");
+        }
+        BucketMemory mem;
+        int j;
+        if (h.B() == 0) {
+            mem = h.buckets().mem;
+            j = 0;
+        } else {
+            // chain(), without its Head: the old chain if its bucket is not evacuated yet.
+            long hash = h.hashWord(key, h.hash0());
+            long m = bucketMask(h.B());
+            BucketArray a = h.buckets();
+            j = a.index(hash & m);
+            BucketArray c = h.oldbuckets();
+            if (c != null) {
+                if (!h.sameSizeGrow()) {
+                    m >>= 1;
+                }
+                int oldj = c.index(hash & m);
+                if (!c.mem.evacuated(oldj)) {
+                    a = c;
+                    j = oldj;
+                }
+            }
+            mem = a.mem;
+        }
+        while (true) {
+            for (int i = 0; i < BUCKET_CNT; i++) {
+                if (mem.keyIs(j, i, key) && !Tophash.isEmpty(mem.tophash(j, i))) {
+                    return wantElem ? mem.elemWord(j, i) : 1;
+                }
+            }
+            Bucket ovf = mem.overflow(j);
+            if (ovf == null) {
+                return 0;
+            }
+            mem = ovf.mem;
+            j = ovf.j;
+        }
+    }
+
     /** mapaccessK: like mapaccess but returns the slot, and has no hashWriting check. */
     static Slot mapaccessK(Hmap h, Object key) {
         if (h.count() == 0) {

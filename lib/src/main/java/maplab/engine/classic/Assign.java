@@ -28,10 +28,23 @@ final class Assign {
      * first, and all fast variants store tophash before the key.
      */
     static void mapassign(Hmap h, Object key, Object elem) {
+        mapassign(h, key, 0, elem, 0);
+    }
+
+    /**
+     * {@link #mapassign} with an 8-byte integer key and elem kept as words, neither boxed (a map
+     * whose keys and elems are words): the same accesses in the same order.
+     */
+    static void mapassignWord(Hmap h, long key, long elem) {
+        mapassign(h, null, key, null, elem);
+    }
+
+    /** The key is {@code key}, or the word {@code kw} when key is null; the elem likewise. */
+    private static void mapassign(Hmap h, Object key, long kw, Object elem, long ew) {
         if ((h.flags() & HASH_WRITING) != 0) {
             throw new GoFatalError("concurrent map writes");
         }
-        long hash = h.hash(key);
+        long hash = key != null ? h.hash(key) : h.hashWord(kw, h.hash0());
         // Set hashWriting after hashing: a hash that panics has not written.
         h.setFlags(h.flags() ^ HASH_WRITING);
 
@@ -73,15 +86,16 @@ final class Assign {
                         }
                         continue;
                     }
-                    if (!h.keyEquals(mem, j, i, key)) {
+                    if (key != null ? !h.keyEquals(mem, j, i, key) : !mem.keyIs(j, i, kw)) {
                         continue;
                     }
                     // Already have a mapping for key: update it.
                     if (h.t.key().needKeyUpdate()) {
-                        storeKey(h, mem, j, i, key);
+                        storeKey(h, mem, j, i, key, kw);
                     }
                     if (h.events != null) {
-                        h.events.emit(new MapEvent.ElemUpdated(h.op, Events.slot(mem.bucket(j), i), key));
+                        h.events.emit(new MapEvent.ElemUpdated(h.op, Events.slot(mem.bucket(j), i),
+                                key != null ? key : (Object) kw));
                     }
                     resultm = mem;
                     resultj = j;
@@ -129,14 +143,14 @@ final class Assign {
                     Events.indirectAllocated(h, false);
                 }
             }
-            storeKey(h, insertm, insertj, inserti, key);
+            storeKey(h, insertm, insertj, inserti, key, kw);
             if (h.t.variant() == maplab.engine.MapType.Variant.GENERIC) {
                 insertm.setTophash(insertj, inserti, top);
             }
             h.setCount(h.count() + 1);
             if (h.events != null) {
-                h.events.emit(new MapEvent.SlotWritten(h.op, Events.slot(insertm.bucket(insertj), inserti), top, key,
-                        previous));
+                h.events.emit(new MapEvent.SlotWritten(h.op, Events.slot(insertm.bucket(insertj), inserti), top,
+                        key != null ? key : (Object) kw, previous));
             }
             resultm = insertm;
             resultj = insertj;
@@ -151,7 +165,7 @@ final class Assign {
         h.setFlags(h.flags() & ~HASH_WRITING);
         // The compiled code stores the elem through the pointer mapassign returns: after the
         // hashWriting flag is cleared, so a concurrent writer does not see this store as a write.
-        storeElem(h, resultm, resultj, resulti, elem);
+        storeElem(h, resultm, resultj, resulti, elem, ew);
     }
 
     /**
@@ -166,8 +180,10 @@ final class Assign {
     }
 
     /** typedmemmove(t.key, k, key): into the key slot, or into the object it points to. */
-    private static void storeKey(Hmap h, BucketMemory mem, int j, int i, Object key) {
-        if (h.t.indirectKey()) {
+    private static void storeKey(Hmap h, BucketMemory mem, int j, int i, Object key, long kw) {
+        if (key == null) {
+            mem.setKeyWord(j, i, kw);
+        } else if (h.t.indirectKey()) {
             ((Indirect) mem.key(j, i)).value = key;
         } else {
             mem.setKey(j, i, key);
@@ -175,8 +191,10 @@ final class Assign {
     }
 
     /** The compiled code's store of the elem into the slot mapassign returned. */
-    private static void storeElem(Hmap h, BucketMemory mem, int j, int i, Object elem) {
-        if (h.t.indirectElem()) {
+    private static void storeElem(Hmap h, BucketMemory mem, int j, int i, Object elem, long ew) {
+        if (elem == null) {
+            mem.setElemWord(j, i, ew);
+        } else if (h.t.indirectElem()) {
             ((Indirect) mem.elem(j, i)).value = elem;
         } else {
             mem.setElem(j, i, elem);

@@ -160,6 +160,18 @@ final class BucketMemory {
         }
     }
 
+    /** Stores an 8-byte integer key as a word (maps whose keys are kept as words only). */
+    void setKeyWord(int j, int i, long k) {
+        step(j, Shared.KEY, i, true);
+        words[WORDS * j + i] = k;
+    }
+
+    /** Stores an 8-byte integer elem as a word (maps whose elems are kept as words only). */
+    void setElemWord(int j, int i, long e) {
+        step(j, Shared.ELEM, i, true);
+        words[WORDS * j + BUCKET_CNT + i] = e;
+    }
+
     Object elem(int j, int i) {
         step(j, Shared.ELEM, i, false);
         return t.wordElems() ? (Object) words[WORDS * j + BUCKET_CNT + i] : slots[WORDS * j + BUCKET_CNT + i];
@@ -249,11 +261,9 @@ final class BucketMemory {
 
     /** A scheduling point before an access to bucket j, when a race scheduler is attached. */
     private void step(int j, Shared field, int slot, boolean write) {
-        if (Hmap.hooked != 0) {
-            StepHook s = h.hook;
-            if (s != null) {
-                s.step(bucket(j), field, slot, write);
-            }
+        StepHook s = h.hook;
+        if (s != null) {
+            s.step(bucket(j), field, slot, write);
         }
     }
 }

@@ -53,6 +53,7 @@ public final class ClassicIterator implements MapIterator {
         map.begin();
         it.mapiternext();
         done = !it.hasEntry;
+        map.end();
         return !done;
     }
 

@@ -14,6 +14,7 @@ import maplab.engine.MapType;
 import maplab.engine.ObjectKind;
 import maplab.engine.ReferencesDropped;
 import maplab.engine.StepHook;
+import maplab.engine.WordCalls;
 
 /**
  * A Go classic map (runtime/map.go of Go 1.19-1.23) that you can watch: the classic engine's
@@ -33,6 +34,8 @@ public final class ClassicMap implements GoMap {
 
     private final Hmap h;
     private long ops;
+    /** The listeners of the operation in progress (a listener may unlisten meanwhile). */
+    private Events watching;
 
     private ClassicMap(MapBuilder.MapSpec spec) {
         h = new Hmap(BucketType.of(spec.type()), spec.version(), spec.hasher(), spec.random());
@@ -47,6 +50,9 @@ public final class ClassicMap implements GoMap {
             MakeMap.makemapSmall(h);
         } else {
             MakeMap.makemap(h, spec.hint());
+        }
+        if (h.events != null) {
+            h.events.rethrow();
         }
     }
 
@@ -93,6 +99,7 @@ public final class ClassicMap implements GoMap {
         Object e = h.t.elem().own(elem);
         begin();
         Assign.mapassign(h, k, e);
+        end();
     }
 
     /** m[key]: the elem, or null if the key is absent (mapaccess1). */
@@ -100,7 +107,54 @@ public final class ClassicMap implements GoMap {
         key = h.t.key().check("key", key);
         begin();
         // Go copies the elem out of the map; a byte[] handed back must not alias the slot.
-        return h.t.elem().own(Access.mapaccess(h, key));
+        Object e = h.t.elem().own(Access.mapaccess(h, key));
+        end();
+        return e;
+    }
+
+    /** m[key] = elem for a map of 8-byte integer keys and elems, unboxed (mapassign_fast64). */
+    @Override
+    public void setWord(long key, long elem) {
+        requireWords("setWord");
+        begin();
+        Assign.mapassignWord(h, key, elem);
+        end();
+    }
+
+    /** {@code v := m[key]}, unboxed (mapaccess1_fast64): the elem, or 0 when absent. */
+    @Override
+    public long getWord(long key) {
+        requireWords("getWord");
+        begin();
+        long e = Access.mapaccessWord(h, key, true);
+        end();
+        return e;
+    }
+
+    /** {@code _, ok := m[key]}, unboxed (mapaccess2_fast64's ok). */
+    @Override
+    public boolean containsWord(long key) {
+        requireWords("containsWord");
+        begin();
+        boolean found = Access.mapaccessWord(h, key, false) != 0;
+        end();
+        return found;
+    }
+
+    /** delete(m, key), unboxed (mapdelete_fast64). Returns whether a key was removed. */
+    @Override
+    public boolean deleteWord(long key) {
+        requireWords("deleteWord");
+        begin();
+        boolean removed = Delete.mapdeleteWord(h, key);
+        end();
+        return removed;
+    }
+
+    private void requireWords(String call) {
+        if (!h.t.wordKeys() || !h.t.wordElems()) {
+            throw WordCalls.refused(call, h.t.mapType());
+        }
     }
 
     /**
@@ -117,13 +171,16 @@ public final class ClassicMap implements GoMap {
     public boolean delete(Object key) {
         key = h.t.key().check("key", key);
         begin();
-        return Delete.mapdelete(h, key);
+        boolean removed = Delete.mapdelete(h, key);
+        end();
+        return removed;
     }
 
     /** clear(m), or the for-range-delete loop the compiler turns into the same call (mapclear). */
     public void clear() {
         begin();
         Clear.mapclear(h);
+        end();
     }
 
     /**
@@ -161,6 +218,7 @@ public final class ClassicMap implements GoMap {
         begin();
         it.mapiterinit();
         h.openIterators.add(it);
+        end();
         return new ClassicIterator(this, it);
     }
 
@@ -170,7 +228,9 @@ public final class ClassicMap implements GoMap {
      */
     public List<String> gc() {
         begin();
-        return Reachability.collect(h, h.openIterators);
+        List<String> freed = Reachability.collect(h, h.openIterators);
+        end();
+        return freed;
     }
 
     /**
@@ -184,7 +244,10 @@ public final class ClassicMap implements GoMap {
     /** The loop was left: the hiter no longer keeps anything reachable. */
     void closed(Hiter it) {
         if (h.openIterators.remove(it) && h.events != null) {
-            h.events.emit(new ReferencesDropped(ops));
+            Events e = h.events;
+            e.forget();
+            e.emit(new ReferencesDropped(ops));
+            e.rethrow();
         }
     }
 
@@ -235,6 +298,22 @@ public final class ClassicMap implements GoMap {
     /** Starts the next operation: its index is carried by every event it causes. */
     void begin() {
         h.op = ++ops;
+        watching = h.events;
+        if (watching != null) {
+            watching.forget();
+        }
+    }
+
+    /**
+     * Ends an operation that ran to its end: throws what a listener threw meanwhile. Listeners
+     * run inside the operation, so their exceptions wait until the map is whole again.
+     */
+    void end() {
+        Events e = watching;
+        if (e != null) {
+            watching = null;
+            e.rethrow();
+        }
     }
 
     @Override

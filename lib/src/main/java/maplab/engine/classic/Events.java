@@ -23,6 +23,6 @@ final class Events extends maplab.engine.Listeners {
     }
 
     static SlotRef slot(Bucket b, int i) {
-        return new SlotRef(b.name(), i);
+        return new SlotRef(b, i);
     }
 }

@@ -98,26 +98,21 @@ final class Hmap {
     void setOldoverflowOf(MapExtra e, ArrayList<Bucket> v) { step(Shared.OLDOVERFLOW, true); e.oldoverflow = v; }
 
     /**
-     * How many maps have a hook attached, in this JVM. Sequential runs test this static first: a
-     * load the JIT hoists out of loops, where {@code hook} would be a dependent load per access.
+     * A scheduling point before an access to shared memory, when a race scheduler is attached.
+     * The test is this map's own field: a JVM-wide counter of hooked maps (the fast path before)
+     * was a plain static shared by every map and thread, so a thread could act on a stale count.
+     * The race scheduler attaches the hook before it hands a goroutine its first turn (an atomic
+     * hand-off), which orders this plain field for the goroutine's thread.
      */
-    static int hooked;
-
-    /** A scheduling point before an access to shared memory, when a race scheduler is attached. */
     void step(Shared field, boolean write) {
-        if (hooked != 0) {
-            StepHook s = hook;
-            if (s != null) {
-                s.step(this, field, -1, write);
-            }
+        StepHook s = hook;
+        if (s != null) {
+            s.step(this, field, -1, write);
         }
     }
 
     /** Attaches or detaches the race scheduler's hook. */
     void hook(StepHook s) {
-        synchronized (Hmap.class) {
-            hooked += (s != null ? 1 : 0) - (hook != null ? 1 : 0);
-        }
         hook = s;
     }
 

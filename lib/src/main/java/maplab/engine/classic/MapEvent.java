@@ -10,11 +10,54 @@ package maplab.engine.classic;
  */
 public sealed interface MapEvent extends maplab.engine.EngineEvent {
 
-    /** A slot of a bucket: the bucket's name and the slot index 0..7. */
-    record SlotRef(String bucket, int slot) {
+    /**
+     * A slot of a bucket: the bucket's name and the slot index 0..7. The engine makes one per
+     * event and keeps the bucket, not its name: the name is built when first read, so events cost
+     * little to emit and their text only when read.
+     */
+    final class SlotRef {
+        private final Bucket b;
+        private final int slot;
+        private String bucket;
+
+        public SlotRef(String bucket, int slot) {
+            this.b = null;
+            this.bucket = java.util.Objects.requireNonNull(bucket, "bucket");
+            this.slot = slot;
+        }
+
+        SlotRef(Bucket b, int slot) {
+            this.b = b;
+            this.slot = slot;
+        }
+
+        /** The bucket's name: {@code buckets#k[i]} or {@code overflow#k}. */
+        public String bucket() {
+            String s = bucket;
+            if (s == null) {
+                s = b.name();
+                bucket = s;
+            }
+            return s;
+        }
+
+        public int slot() {
+            return slot;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SlotRef r && r.slot == slot && r.bucket().equals(bucket());
+        }
+
+        @Override
+        public int hashCode() {
+            return bucket().hashCode() * 31 + slot;
+        }
+
         @Override
         public String toString() {
-            return bucket + "/" + slot;
+            return bucket() + "/" + slot;
         }
     }
 

@@ -184,11 +184,9 @@ final class Groups {
     }
 
     private void step(int g, SwissShared field, int slot, boolean write) {
-        if (Map.hooked != 0) {
-            StepHook s = m.hook;
-            if (s != null) {
-                s.step(new GroupRef(this, g), field, slot, write);
-            }
+        StepHook s = m.hook;
+        if (s != null) {
+            s.step(new GroupRef(this, g), field, slot, write);
         }
     }
 

@@ -67,9 +67,6 @@ final class Map {
     private boolean tombstonePossible;
     private long clearSeq;
 
-    /** How many maps have a hook attached in this JVM; sequential runs test only this static. */
-    static int hooked;
-
     Map(GroupType t, GoVersion version, Hasher hasher, RandomSource rand) {
         this.t = t;
         this.version = version;
@@ -108,29 +105,27 @@ final class Map {
 
     /** A scheduling point before an access to a header field, when a race scheduler is attached. */
     void step(SwissShared field, boolean write) {
-        if (hooked != 0) {
-            StepHook s = hook;
-            if (s != null) {
-                s.step(this, field, -1, write);
-            }
+        StepHook s = hook;
+        if (s != null) {
+            s.step(this, field, -1, write);
         }
     }
 
     /** Called by Directory and Groups before an access of theirs. */
     void step(Object memory, SwissShared field, int slot, boolean write) {
-        if (hooked != 0) {
-            StepHook s = hook;
-            if (s != null) {
-                s.step(memory, field, slot, write);
-            }
+        StepHook s = hook;
+        if (s != null) {
+            s.step(memory, field, slot, write);
         }
     }
 
-    /** Attaches or detaches the race scheduler's hook. */
+    /**
+     * Attaches or detaches the race scheduler's hook. Each step tests this map's own field (a
+     * JVM-wide counter of hooked maps was a plain static shared by every thread); the scheduler
+     * attaches it before it hands a goroutine its first turn (an atomic hand-off), which orders
+     * the plain field for the goroutine's thread.
+     */
     void hook(StepHook s) {
-        synchronized (Map.class) {
-            hooked += (s != null ? 1 : 0) - (hook != null ? 1 : 0);
-        }
         hook = s;
     }
 
@@ -180,6 +175,11 @@ final class Map {
         return t.key().equal(key, t.indirectKey() ? ((Indirect) k).value : k);
     }
 
+    /** keyEquals for the key {@code key}, or the word {@code kw} when key is null (word keys only). */
+    boolean keyEquals(Groups gs, int g, int i, Object key, long kw) {
+        return key != null ? keyEquals(gs, g, i, key) : gs.keyWord(g, i) == kw;
+    }
+
     /** The key a slot holds, through its pointer when keys are indirect. */
     Object keyOf(Groups gs, int g, int i) {
         Object k = gs.key(g, i);
@@ -201,6 +201,15 @@ final class Map {
         }
     }
 
+    /** storeElem of {@code elem}, or of the word {@code ew} when elem is null (word elems only). */
+    void storeElem(Groups gs, int g, int i, Object elem, long ew) {
+        if (elem == null) {
+            gs.setElemWord(g, i, ew);
+        } else {
+            storeElem(gs, g, i, elem);
+        }
+    }
+
     /** The compiled code's store of the elem into the slot an assign returned. */
     void storeElem(Groups gs, int g, int i, Object elem) {
         if (t.indirectElem()) {
@@ -214,12 +223,16 @@ final class Map {
      * A new key's slot: for an indirect key or elem, newobject and the pointer into the slot,
      * then the key (typedmemmove); the elem is stored by the caller once the write is over.
      */
-    void newSlot(Groups gs, int g, int i, Object key) {
+    void newSlot(Groups gs, int g, int i, Object key, long kw) {
         if (t.indirectKey()) {
             gs.setKey(g, i, new Indirect(null, nextIndirectId++));
             indirectAllocated(true);
         }
-        storeKey(gs, g, i, key);
+        if (key == null) {
+            gs.setKeyWord(g, i, kw);
+        } else {
+            storeKey(gs, g, i, key);
+        }
         if (t.indirectElem()) {
             gs.setElem(g, i, new Indirect(null, nextIndirectId++));
             indirectAllocated(false);
@@ -414,16 +427,16 @@ final class Map {
      * concurrent writer. {@code wordKeys}: keys compared as machine words (fast32, fast64), so the
      * control word loaded for the H2 match also serves the empty-slot test. Returns the slot.
      */
-    int putSlotSmall(Groups gs, long hash, Object key, boolean keyUpdate, boolean wordKeys) {
+    int putSlotSmall(Groups gs, long hash, Object key, long kw, boolean keyUpdate, boolean wordKeys) {
         int h2 = Group.h2(hash);
         long ctrls = gs.ctrls(0);
         for (long match = Group.matchH2(ctrls, h2); match != 0; match = Group.removeFirst(match)) {
             int i = Group.first(match);
-            if (keyEquals(gs, 0, i, key)) {
+            if (keyEquals(gs, 0, i, key, kw)) {
                 if (keyUpdate) {
                     storeKey(gs, 0, i, key);
                 }
-                elemUpdated(gs, 0, i, key);
+                elemUpdated(gs, 0, i, key, kw);
                 return i;
             }
         }
@@ -435,10 +448,10 @@ final class Map {
         }
         int i = Group.first(match);
         int previous = events != null ? Group.get(gs.peekCtrls(0), i) : 0;
-        newSlot(gs, 0, i, key);
+        newSlot(gs, 0, i, key, kw);
         gs.setCtrl(0, i, h2);
         setUsed(used() + 1);
-        slotWritten(gs, 0, i, h2, key, previous);
+        slotWritten(gs, 0, i, h2, key, kw, previous);
         return i;
     }
 
@@ -482,19 +495,24 @@ final class Map {
      * is empty afterwards the seed is redrawn, which is safe since no live key's hash changes.
      */
     void delete(Object key) {
+        delete(key, 0);
+    }
+
+    /** The key is {@code key}, or the word {@code kw} when key is null (a map whose keys are words). */
+    void delete(Object key, long kw) {
         if (used() == 0) {
             return;
         }
         if (writing() != 0) {
             throw new GoFatalError("concurrent map writes");
         }
-        long hash = hash(key);
+        long hash = key != null ? hash(key) : hashWord(kw);
         // Set writing after hashing: a hash that panics has not written.
         setWriting(writing() ^ 1);
         int dirLen = dirLen();
         if (dirLen == 0) {
-            deleteSmall(hash, key);
-        } else if (directoryAt(directoryIndex(hash, dirLen)).delete(hash, key) && version.tombstonePossible()) {
+            deleteSmall(hash, key, kw);
+        } else if (directoryAt(directoryIndex(hash, dirLen)).delete(hash, key, kw) && version.tombstonePossible()) {
             setTombstonePossible(true);
         }
         if (used() == 0) {
@@ -511,15 +529,15 @@ final class Map {
     }
 
     /** m.deleteSmall(typ, hash, key): the slot becomes empty at once, never a tombstone. */
-    private void deleteSmall(long hash, Object key) {
+    private void deleteSmall(long hash, Object key, long kw) {
         Groups gs = (Groups) dirPtr();
         for (long match = Group.matchH2(gs.ctrls(0), Group.h2(hash)); match != 0; match = Group.removeFirst(match)) {
             int i = Group.first(match);
-            if (keyEquals(gs, 0, i, key)) {
+            if (keyEquals(gs, 0, i, key, kw)) {
                 setUsed(used() - 1);
                 clearDeleted(gs, 0, i);
                 gs.setCtrl(0, i, Group.CTRL_EMPTY);
-                deleted(gs, 0, i, key, false);
+                deleted(gs, 0, i, key, kw, false);
                 return;
             }
         }
@@ -618,24 +636,27 @@ final class Map {
 
     /** A slot as events name it. */
     static SwissEvent.SlotRef slot(Groups gs, int g, int i) {
-        return new SwissEvent.SlotRef("groups#" + gs.id + "[" + g + "]", i);
+        return new SwissEvent.SlotRef(gs, g, i);
     }
 
-    void slotWritten(Groups gs, int g, int i, int h2, Object key, int previousCtrl) {
+    // The event helpers take the key, or the word kw when key is null: boxed only for a listener.
+
+    void slotWritten(Groups gs, int g, int i, int h2, Object key, long kw, int previousCtrl) {
         if (events != null) {
-            events.emit(new SwissEvent.SlotWritten(op, slot(gs, g, i), h2, key, previousCtrl));
+            events.emit(new SwissEvent.SlotWritten(op, slot(gs, g, i), h2, key != null ? key : (Object) kw,
+                    previousCtrl));
         }
     }
 
-    void elemUpdated(Groups gs, int g, int i, Object key) {
+    void elemUpdated(Groups gs, int g, int i, Object key, long kw) {
         if (events != null) {
-            events.emit(new SwissEvent.ElemUpdated(op, slot(gs, g, i), key));
+            events.emit(new SwissEvent.ElemUpdated(op, slot(gs, g, i), key != null ? key : (Object) kw));
         }
     }
 
-    void deleted(Groups gs, int g, int i, Object key, boolean tombstone) {
+    void deleted(Groups gs, int g, int i, Object key, long kw, boolean tombstone) {
         if (events != null) {
-            events.emit(new SwissEvent.SlotDeleted(op, slot(gs, g, i), key, tombstone));
+            events.emit(new SwissEvent.SlotDeleted(op, slot(gs, g, i), key != null ? key : (Object) kw, tombstone));
             if (t.indirectKey() || t.indirectElem()) {
                 events.emit(new ReferencesDropped(op));
             }

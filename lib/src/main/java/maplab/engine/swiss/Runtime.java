@@ -84,7 +84,7 @@ final class Runtime {
         if (small && m.used() < GroupType.SLOTS) {
             rg = (Groups) m.dirPtr();
             rgi = 0;
-            ri = m.putSlotSmall(rg, hash, key, m.t.key().needKeyUpdate(), false);
+            ri = m.putSlotSmall(rg, hash, key, 0, m.t.key().needKeyUpdate(), false);
         } else {
             if (small) {
                 m.growToTable();
@@ -108,7 +108,7 @@ final class Runtime {
                             if (m.t.key().needKeyUpdate()) {
                                 m.storeKey(gs, g, i, key);
                             }
-                            m.elemUpdated(gs, g, i, key);
+                            m.elemUpdated(gs, g, i, key, 0);
                             rg = gs;
                             rgi = g;
                             ri = i;
@@ -129,7 +129,7 @@ final class Runtime {
                             i = Group.first(match);
                         }
                         if (t.growthLeft() > 0) {
-                            insert(m, t, target, ig, i, h2, key);
+                            insert(m, t, target, ig, i, h2, key, 0);
                             rg = target;
                             rgi = ig;
                             ri = i;
@@ -163,13 +163,13 @@ final class Runtime {
      * byte H2, growthLeft--, used++ in the table and the map. Shared by every assign variant,
      * whose insert code is the same.
      */
-    static void insert(Map m, Table t, Groups gs, int g, int i, int h2, Object key) {
+    static void insert(Map m, Table t, Groups gs, int g, int i, int h2, Object key, long kw) {
         int previous = m.events != null ? Group.get(gs.peekCtrls(g), i) : 0;
-        m.newSlot(gs, g, i, key);
+        m.newSlot(gs, g, i, key, kw);
         gs.setCtrl(g, i, h2);
         t.setGrowthLeft(t.growthLeft() - 1);
         t.setUsed(t.used() + 1);
         m.setUsed(m.used() + 1);
-        m.slotWritten(gs, g, i, h2, key, previous);
+        m.slotWritten(gs, g, i, h2, key, kw, previous);
     }
 }

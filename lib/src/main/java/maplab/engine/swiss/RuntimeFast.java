@@ -51,6 +51,14 @@ final class RuntimeFast {
      * neither the key nor the elem boxed.
      */
     static long mapaccessWord(Map m, long key) {
+        return mapaccessWord(m, key, true);
+    }
+
+    /**
+     * {@link #mapaccessWord}, or with {@code wantElem} false mapaccess2_fast64's ok: 1 or 0, the
+     * elem not read ({@code _, ok := m[key]}).
+     */
+    static long mapaccessWord(Map m, long key, boolean wantElem) {
         if (m.used() == 0) {
             return 0;
         }
@@ -62,7 +70,7 @@ final class RuntimeFast {
             long full = Group.matchFull(gs.ctrls(0));
             for (int i = 0; full != 0; i++, full = Group.shiftOutLowest(full)) {
                 if (gs.keyWord(0, i) == key && Group.lowestSet(full)) {
-                    return gs.elemWord(0, i);
+                    return wantElem ? gs.elemWord(0, i) : 1;
                 }
             }
             return 0;
@@ -77,7 +85,7 @@ final class RuntimeFast {
             for (long match = Group.matchH2(ctrls, h2); match != 0; match = Group.removeFirst(match)) {
                 int i = Group.first(match);
                 if (gs.keyWord(g, i) == key) {
-                    return gs.elemWord(g, i);
+                    return wantElem ? gs.elemWord(g, i) : 1;
                 }
             }
             if (Group.matchEmpty(ctrls) != 0) {
@@ -92,10 +100,24 @@ final class RuntimeFast {
      * {@code prune}: Go 1.25+ except fast64ptr.
      */
     static void mapassign(Map m, Object key, Object elem, boolean keyUpdate, boolean prune) {
+        mapassign(m, key, 0, elem, 0, keyUpdate, prune);
+    }
+
+    /**
+     * runtime_mapassign_fast64 with an 8-byte integer key and elem kept as words, neither boxed
+     * (a map whose keys and elems are words): the accesses of {@link #mapassign}.
+     */
+    static void mapassignWord(Map m, long key, long elem, boolean prune) {
+        mapassign(m, null, key, null, elem, false, prune);
+    }
+
+    /** The key is {@code key}, or the word {@code kw} when key is null; the elem likewise. */
+    private static void mapassign(Map m, Object key, long kw, Object elem, long ew, boolean keyUpdate,
+            boolean prune) {
         if (m.writing() != 0) {
             throw new GoFatalError("concurrent map writes");
         }
-        long hash = m.hash(key);
+        long hash = key != null ? m.hash(key) : m.hashWord(kw);
         m.setWriting(m.writing() ^ 1);
         if (m.dirPtr() == null) {
             m.growToSmall();
@@ -110,7 +132,7 @@ final class RuntimeFast {
             // putSlotSmallFast*'s one load of dirPtr (runtime_fast64.go:157).
             rg = (Groups) m.dirPtr();
             rgi = 0;
-            ri = m.putSlotSmall(rg, hash, key, keyUpdate, wordKeys);
+            ri = m.putSlotSmall(rg, hash, key, kw, keyUpdate, wordKeys);
         } else {
             if (small) {
                 m.growToTable();
@@ -131,11 +153,11 @@ final class RuntimeFast {
                     long ctrls = gs.ctrls(g);
                     for (long match = Group.matchH2(ctrls, h2); match != 0; match = Group.removeFirst(match)) {
                         int i = Group.first(match);
-                        if (m.keyEquals(gs, g, i, key)) {
+                        if (m.keyEquals(gs, g, i, key, kw)) {
                             if (keyUpdate) {
                                 m.storeKey(gs, g, i, key);
                             }
-                            m.elemUpdated(gs, g, i, key);
+                            m.elemUpdated(gs, g, i, key, kw);
                             rg = gs;
                             rgi = g;
                             ri = i;
@@ -170,7 +192,7 @@ final class RuntimeFast {
                         t.pruneTombstones();
                     }
                     if (t.growthLeft() > 0) {
-                        Runtime.insert(m, t, target, tg, i, h2, key);
+                        Runtime.insert(m, t, target, tg, i, h2, key, kw);
                         rg = target;
                         rgi = tg;
                         ri = i;
@@ -185,15 +207,20 @@ final class RuntimeFast {
             throw new GoFatalError("concurrent map writes");
         }
         m.setWriting(m.writing() ^ 1);
-        m.storeElem(rg, rgi, ri, elem);
+        m.storeElem(rg, rgi, ri, elem, ew);
     }
 
     /** runtime_mapdelete_fast32 / _fast64 / _faststr: nothing on an empty map, else Map.Delete. */
     static void mapdelete(Map m, Object key) {
+        mapdelete(m, key, 0);
+    }
+
+    /** The key is {@code key}, or the word {@code kw} when key is null (a map whose keys are words). */
+    static void mapdelete(Map m, Object key, long kw) {
         if (m.used() == 0) {
             return;
         }
-        m.delete(key);
+        m.delete(key, kw);
     }
 
     /**

@@ -10,11 +10,57 @@ package maplab.engine.swiss;
  */
 public sealed interface SwissEvent extends maplab.engine.EngineEvent {
 
-    /** A slot: its group ({@code groups#k[g]}) and index 0..7. */
-    record SlotRef(String group, int slot) {
+    /**
+     * A slot: its group ({@code groups#k[g]}) and index 0..7. The engine makes one per event and
+     * keeps the group's array and index, not its name: the name is built when first read, so
+     * events cost little to emit and their text only when read.
+     */
+    final class SlotRef {
+        private final Groups groups;
+        private final int g;
+        private final int slot;
+        private String group;
+
+        public SlotRef(String group, int slot) {
+            this.groups = null;
+            this.g = -1;
+            this.group = java.util.Objects.requireNonNull(group, "group");
+            this.slot = slot;
+        }
+
+        SlotRef(Groups groups, int g, int slot) {
+            this.groups = groups;
+            this.g = g;
+            this.slot = slot;
+        }
+
+        /** The group's name, {@code groups#k[g]}. */
+        public String group() {
+            String s = group;
+            if (s == null) {
+                s = "groups#" + groups.id + "[" + g + "]";
+                group = s;
+            }
+            return s;
+        }
+
+        public int slot() {
+            return slot;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SlotRef r && r.slot == slot && r.group().equals(group());
+        }
+
+        @Override
+        public int hashCode() {
+            return group().hashCode() * 31 + slot;
+        }
+
         @Override
         public String toString() {
-            return group + "/" + slot;
+            return group() + "/" + slot;
         }
     }
 

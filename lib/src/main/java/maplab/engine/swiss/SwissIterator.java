@@ -49,6 +49,7 @@ public final class SwissIterator implements MapIterator {
         map.begin();
         it.next();
         done = !it.hasEntry;
+        map.end();
         return !done;
     }
 

@@ -16,6 +16,7 @@ import maplab.engine.MapType;
 import maplab.engine.ObjectKind;
 import maplab.engine.ReferencesDropped;
 import maplab.engine.StepHook;
+import maplab.engine.WordCalls;
 
 /**
  * A Go Swiss-table map (internal/runtime/maps of Go 1.24, 1.25 and 1.26) that you can watch: the
@@ -37,6 +38,8 @@ public final class SwissMap implements GoMap {
 
     private final Map m;
     private long ops;
+    /** The listeners of the operation in progress (a listener may unlisten meanwhile). */
+    private Listeners watching;
 
     private SwissMap(MapBuilder.MapSpec spec) {
         m = new Map(GroupType.of(spec.type()), spec.version(), spec.hasher(), spec.random());
@@ -51,6 +54,9 @@ public final class SwissMap implements GoMap {
             Map.newEmptyMap(m);
         } else {
             Map.newMap(m, spec.hint());
+        }
+        if (m.events != null) {
+            m.events.rethrow();
         }
     }
 
@@ -102,6 +108,7 @@ public final class SwissMap implements GoMap {
             case FASTSTR -> RuntimeFast.mapassign(m, k, e, true, m.version.pruneTombstones());
             default -> RuntimeFast.mapassign(m, k, e, false, m.version.pruneTombstones());
         }
+        end();
     }
 
     /**
@@ -125,7 +132,9 @@ public final class SwissMap implements GoMap {
             default -> RuntimeFast.mapaccess(m, key);
         };
         // Go copies the elem out of the map; a byte[] handed back must not alias the slot.
-        return m.t.elem().own(e);
+        Object out = m.t.elem().own(e);
+        end();
+        return out;
     }
 
     /**
@@ -137,13 +146,49 @@ public final class SwissMap implements GoMap {
      *
      * @throws IllegalStateException if this map's keys or elems are not 8-byte integers
      */
+    @Override
     public long getWord(long key) {
-        if (!m.t.wordKeys() || !m.t.wordElems() || m.t.variant() != MapType.Variant.FAST64) {
-            throw new IllegalStateException("getWord needs a map with 8-byte integer keys and elems, such as"
-                    + " map[uint64]uint64; this map is " + m.t.mapType() + ": use get");
-        }
+        requireWords("getWord");
         begin();
-        return RuntimeFast.mapaccessWord(m, key);
+        long e = RuntimeFast.mapaccessWord(m, key);
+        end();
+        return e;
+    }
+
+    /** m[key] = elem for a map of 8-byte integer keys and elems, unboxed (runtime_mapassign_fast64). */
+    @Override
+    public void setWord(long key, long elem) {
+        requireWords("setWord");
+        begin();
+        RuntimeFast.mapassignWord(m, key, elem, m.version.pruneTombstones());
+        end();
+    }
+
+    /** {@code _, ok := m[key]}, unboxed (runtime_mapaccess2_fast64's ok; the elem is not read). */
+    @Override
+    public boolean containsWord(long key) {
+        requireWords("containsWord");
+        begin();
+        boolean found = RuntimeFast.mapaccessWord(m, key, false) != 0;
+        end();
+        return found;
+    }
+
+    /** delete(m, key), unboxed (runtime_mapdelete_fast64). Returns whether a key was removed. */
+    @Override
+    public boolean deleteWord(long key) {
+        requireWords("deleteWord");
+        begin();
+        long before = m.peekUsed();
+        RuntimeFast.mapdelete(m, null, key);
+        end();
+        return m.peekUsed() < before;
+    }
+
+    private void requireWords(String call) {
+        if (!m.t.wordKeys() || !m.t.wordElems() || m.t.variant() != MapType.Variant.FAST64) {
+            throw WordCalls.refused(call, m.t.mapType());
+        }
     }
 
     /** delete(m, key): mapdelete or a fast variant, both Map.Delete. */
@@ -157,6 +202,7 @@ public final class SwissMap implements GoMap {
         } else {
             RuntimeFast.mapdelete(m, key);
         }
+        end();
         return m.peekUsed() < before;
     }
 
@@ -165,6 +211,7 @@ public final class SwissMap implements GoMap {
     public void clear() {
         begin();
         m.clear();
+        end();
     }
 
     @Override
@@ -191,13 +238,17 @@ public final class SwissMap implements GoMap {
         it.init(m);
         it.next();
         m.openIterators.add(it);
+        end();
         return new SwissIterator(this, it);
     }
 
     /** The loop was left: the Iter no longer keeps anything reachable. */
     void closed(Iter it) {
         if (m.openIterators.remove(it) && m.events != null) {
-            m.events.emit(new ReferencesDropped(ops));
+            Listeners e = m.events;
+            e.forget();
+            e.emit(new ReferencesDropped(ops));
+            e.rethrow();
         }
     }
 
@@ -209,7 +260,9 @@ public final class SwissMap implements GoMap {
     @Override
     public List<String> gc() {
         begin();
-        return SwissReachability.collect(m, m.openIterators);
+        List<String> freed = SwissReachability.collect(m, m.openIterators);
+        end();
+        return freed;
     }
 
     @Override
@@ -283,6 +336,22 @@ public final class SwissMap implements GoMap {
     /** Starts the next operation: its index is carried by every event it causes. */
     void begin() {
         m.op = ++ops;
+        watching = m.events;
+        if (watching != null) {
+            watching.forget();
+        }
+    }
+
+    /**
+     * Ends an operation that ran to its end: throws what a listener threw meanwhile. Listeners
+     * run inside the operation, so their exceptions wait until the map is whole again.
+     */
+    void end() {
+        Listeners e = watching;
+        if (e != null) {
+            watching = null;
+            e.rethrow();
+        }
     }
 
     @Override

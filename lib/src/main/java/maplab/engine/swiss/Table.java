@@ -2,6 +2,8 @@ package maplab.engine.swiss;
 
 import static maplab.engine.swiss.GroupType.SLOTS;
 
+import maplab.engine.StepHook;
+
 /**
  * One Swiss table with the functions of table.go that act on it: an open-addressing hash table of
  * 2^k groups, probed quadratically, holding at most 7/8 of its slots. Field names are the
@@ -60,8 +62,9 @@ final class Table {
     Groups peekGroups() { return groups; }
 
     private void step(SwissShared field, boolean write) {
-        if (Map.hooked != 0 && m.hook != null) {
-            m.hook.step(this, field, -1, write);
+        StepHook s = m.hook;
+        if (s != null) {
+            s.step(this, field, -1, write);
         }
     }
 
@@ -169,14 +172,17 @@ final class Table {
      * growthLeft gets it back), else a tombstone, because a full group may lie in the middle of
      * some key's probe sequence. Returns whether it wrote a tombstone.
      */
-    boolean delete(long hash, Object key) {
+    boolean delete(long hash, Object key, long kw) {
         Groups gs = groups();
         int h2 = Group.h2(hash);
-        for (ProbeSeq seq = new ProbeSeq(Group.h1(hash), gs.lengthMask());; seq.next()) {
-            int g = seq.offset();
+        // probeSeq in two locals (offset, index), as in ProbeSeq: the JIT did not scalar-replace a
+        // ProbeSeq object here (40 bytes per delete).
+        long mask = gs.lengthMask();
+        for (long offset = Group.h1(hash) & mask, index = 0;; index++, offset = (offset + index) & mask) {
+            int g = (int) offset;
             for (long match = Group.matchH2(gs.ctrls(g), h2); match != 0; match = Group.removeFirst(match)) {
                 int i = Group.first(match);
-                if (!m.keyEquals(gs, g, i, key)) {
+                if (!m.keyEquals(gs, g, i, key, kw)) {
                     continue;
                 }
                 setUsed(used() - 1);
@@ -191,7 +197,7 @@ final class Table {
                     gs.setCtrl(g, i, Group.CTRL_DELETED);
                     tombstone = true;
                 }
-                m.deleted(gs, g, i, key, tombstone);
+                m.deleted(gs, g, i, key, kw, tombstone);
                 return tombstone;
             }
             if (Group.matchEmpty(gs.ctrls(g)) != 0) {
