@@ -65,9 +65,17 @@ class TrialsTest {
         for (int threads : new int[] {1, 4}) {
             Experiments.parallelism(threads);
             List<Integer> ran = Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch laterFailed = new CountDownLatch(1);
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> Trials.map(List.of(0, 1, 2, 3, 4, 5), new Progress("test", 6, "trials"), (i, step) -> {
                         ran.add(i);
+                        if (i == 4) {
+                            laterFailed.countDown();
+                        }
+                        if (i == 2 && threads > 1) {
+                            // In parallel, trial 4 fails first in time; trial 2's failure still wins.
+                            await(laterFailed);
+                        }
                         if (i == 2 || i == 4) {
                             throw new IllegalStateException("trial " + i + " failed");
                         }
@@ -110,6 +118,14 @@ class TrialsTest {
         assertTrue(stopped.await(30, TimeUnit.SECONDS), "the endless trial stopped once the run failed");
     }
 
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(30, TimeUnit.SECONDS), "the other trial ran");
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void resultsComeInInputOrderWhenLaterTrialsFinishFirst() {
         Experiments.parallelism(4);
@@ -117,11 +133,7 @@ class TrialsTest {
         List<String> out = Trials.map(List.of("a", "b", "c"), new Progress("test", 3, "trials"), (s, step) -> {
             if (s.equals("a")) {
                 // Finishes only after "c" has: proves the trials overlap and the order is the input's.
-                try {
-                    assertTrue(lastDone.await(30, TimeUnit.SECONDS), "trial c ran beside trial a");
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
+                await(lastDone);
             }
             if (s.equals("c")) {
                 lastDone.countDown();
