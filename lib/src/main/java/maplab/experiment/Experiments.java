@@ -33,6 +33,8 @@ import tech.tablesaw.api.Table;
  *   <li>Bad arguments throw IllegalArgumentException naming the parameter and its allowed range.</li>
  *   <li>Nothing modifies the engine: the tables come from its events ({@code MapEvent}) and
  *       snapshots.</li>
+ *   <li>The long forms run their releases in parallel, on {@link #parallelism(int)} threads (by
+ *       default one per processor); the table is the serial run's, row for row.</li>
  * </ul>
  */
 public final class Experiments {
@@ -41,6 +43,20 @@ public final class Experiments {
     public static final String DEFAULT_GO = "1.23";
 
     private Experiments() {
+    }
+
+    /**
+     * Sets how many threads the experiments that repeat over releases use for this JVM, 1 to 256;
+     * 1 runs the releases one after another. The tables do not depend on it: each release's run
+     * owns its maps and its own seeded Random, and the rows are stacked in the order given.
+     */
+    public static void parallelism(int threads) {
+        Trials.parallelism(threads);
+    }
+
+    /** The threads the experiments use; by default the number of processors. */
+    public static int parallelism() {
+        return Trials.parallelism();
     }
 
     // ---------------------------------------------------------------- slot reuse and probe lengths

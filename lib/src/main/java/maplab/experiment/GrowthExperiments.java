@@ -84,10 +84,10 @@ final class GrowthExperiments {
         TableBuilder t = new TableBuilder("growth work per insert").ints("step", "count").strings("work")
                 .ints("moved").strings("go");
         Progress progress = new Progress("growth work", (long) inserts * versions.size(), "inserts");
-        long done = 0;
-        for (GoVersion version : versions) {
+        for (java.util.List<Object[]> rows : Trials.map(versions, progress, (version, step) -> {
+            java.util.List<Object[]> out = new java.util.ArrayList<>();
             Workload w = new Workload(new Random(seed), version);
-            for (int step = 1; step <= inserts; step++) {
+            for (int insert = 1; insert <= inserts; insert++) {
                 w.clearEvents();
                 w.insertFresh();
                 java.util.List<EngineEvents.Growth> g = EngineEvents.growths(w.events);
@@ -98,10 +98,13 @@ final class GrowthExperiments {
                         moved += x.moved();
                         kinds.add(x.kind());
                     }
-                    t.row(step, w.map.len(), String.join(", ", kinds), moved, version.release());
+                    out.add(new Object[] {insert, w.map.len(), String.join(", ", kinds), moved, version.release()});
                 }
-                progress.at(++done);
+                step.run();
             }
+            return out;
+        })) {
+            rows.forEach(t::row);
         }
         progress.done();
         return t.build();

@@ -67,8 +67,8 @@ final class IterationExperiments {
                 .ints("run").strings("start", "firstKey")
                 .booleans("sameOrderAsRun0").ints("samePositionsAsRun0").booleans("rotationOfRun0").strings("go");
         Progress progress = new Progress("iteration orders", (long) runs * versions.size(), "runs");
-        long done = 0;
-        for (GoVersion version : versions) {
+        for (List<Object[]> rows : Trials.map(versions, progress, (version, step) -> {
+            List<Object[]> out = new ArrayList<>();
             Workload w = filled(new Random(seed), size, version);
             List<Object> first = null;
             for (int run = 0; run < runs; run++) {
@@ -88,10 +88,13 @@ final class IterationExperiments {
                         same++;
                     }
                 }
-                t.row(run, start, String.valueOf(order.get(0)), order.equals(first), same, isRotation(first, order),
-                        version.release());
-                progress.at(++done);
+                out.add(new Object[] {run, start, String.valueOf(order.get(0)), order.equals(first), same,
+                    isRotation(first, order), version.release()});
+                step.run();
             }
+            return out;
+        })) {
+            rows.forEach(t::row);
         }
         progress.done();
         return t.build();
@@ -118,8 +121,8 @@ final class IterationExperiments {
                 .ints("trial", "size", "inserted", "startSlots", "endSlots").booleans("grewDuringIteration")
                 .ints("oldSeen", "oldMissed", "newSeen", "newMissed", "duplicates").strings("go");
         Progress progress = new Progress("iteration during growth", (long) trials * versions.size(), "trials");
-        long done = 0;
-        for (GoVersion version : versions) {
+        for (List<Object[]> rows : Trials.map(versions, progress, (version, step) -> {
+            List<Object[]> out = new ArrayList<>();
             Random random = new Random(seed);
             for (int trial = 0; trial < trials; trial++) {
                 Workload w = filled(random, size, version);
@@ -147,11 +150,14 @@ final class IterationExperiments {
                         newSeen++;
                     }
                 }
-                t.row(trial, size, added.size(), startSlots, TombstoneExperiments.slotsAndTombstones(w.map.snapshot())[0],
-                        EngineEvents.grew(w.events), oldSeen, old.size() - oldSeen, newSeen, added.size() - newSeen,
-                        duplicates, version.release());
-                progress.at(++done);
+                out.add(new Object[] {trial, size, added.size(), startSlots,
+                    TombstoneExperiments.slotsAndTombstones(w.map.snapshot())[0], EngineEvents.grew(w.events), oldSeen,
+                    old.size() - oldSeen, newSeen, added.size() - newSeen, duplicates, version.release()});
+                step.run();
             }
+            return out;
+        })) {
+            rows.forEach(t::row);
         }
         progress.done();
         return t.build();

@@ -1,5 +1,6 @@
 package maplab.experiment;
 
+import java.util.ArrayList;
 import java.util.List;
 import maplab.engine.GoVersion;
 import maplab.engine.MapType;
@@ -47,15 +48,18 @@ final class MemoryTables {
                 .doubles("bytesPerEntry").strings("go");
         Progress progress = new Progress("bytes per entry", (long) types.size() * sizes.length * versions.size(),
                 "maps");
-        int done = 0;
-        for (GoVersion version : versions) {
+        for (List<Object[]> rows : Trials.map(versions, progress, (version, step) -> {
+            List<Object[]> out = new ArrayList<>();
             for (MapType type : types) {
                 for (long n : sizes) {
                     MemoryExperiments.PerEntry p = MemoryExperiments.bytesPerEntry(type, n, version);
-                    t.row(p.type(), p.n(), p.bytes(), p.bytesPerEntry(), version.release());
-                    progress.at(++done);
+                    out.add(new Object[] {p.type(), p.n(), p.bytes(), p.bytesPerEntry(), version.release()});
+                    step.run();
                 }
             }
+            return out;
+        })) {
+            rows.forEach(t::row);
         }
         progress.done();
         return t.build();
@@ -67,14 +71,17 @@ final class MemoryTables {
         TableBuilder t = new TableBuilder("memory after emptying " + type).strings("type")
                 .longs("n", "full", "afterDeleteAll", "afterClear", "afterNewMap").strings("go");
         Progress progress = new Progress("never shrinks", (long) sizes.length * versions.size(), "sizes");
-        int done = 0;
-        for (GoVersion version : versions) {
+        for (List<Object[]> rows : Trials.map(versions, progress, (version, step) -> {
+            List<Object[]> out = new ArrayList<>();
             for (long n : sizes) {
                 MemoryExperiments.Emptying e = MemoryExperiments.deleteAllVsClearVsNewMap(type, n, version);
-                t.row(type.toString(), n, e.full(), e.afterDeleteAll(), e.afterClear(), e.afterNewMap(),
-                        version.release());
-                progress.at(++done);
+                out.add(new Object[] {type.toString(), n, e.full(), e.afterDeleteAll(), e.afterClear(),
+                    e.afterNewMap(), version.release()});
+                step.run();
             }
+            return out;
+        })) {
+            rows.forEach(t::row);
         }
         progress.done();
         return t.build();

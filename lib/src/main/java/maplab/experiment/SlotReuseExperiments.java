@@ -1,6 +1,7 @@
 package maplab.experiment;
 
 import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -40,9 +41,10 @@ final class SlotReuseExperiments {
                 .strings("group").ints("slot").strings("previous").booleans("previouslyDeleted")
                 .strings("reuse", "go");
         Progress progress = new Progress("slot reuse", (long) trials * versions.size(), "trials");
-        int done = 0;
-        for (GoVersion version : versions) {
-            // Each release replays the same trials: the same keys, deletes and inserts.
+        // Each release replays the same trials (the same keys, deletes and inserts) from its own
+        // Random, so the releases run in parallel.
+        for (List<Object[]> rows : Trials.map(versions, progress, (version, step) -> {
+            List<Object[]> out = new ArrayList<>();
             Random random = new Random(seed);
             List<String> kinds = kinds(version);
             for (int trial = 0; trial < trials; trial++) {
@@ -67,11 +69,15 @@ final class SlotReuseExperiments {
                     for (EngineEvents.Write e : EngineEvents.writes(w.events)) {
                         boolean deleted = deletedSlots.contains(e.group() + "/" + e.slot());
                         String reuse = e.tombstone() ? kinds.get(0) : deleted ? kinds.get(1) : kinds.get(2);
-                        t.row(trial, n, d, i, e.group(), e.slot(), e.previous(), deleted, reuse, version.release());
+                        out.add(new Object[] {trial, n, d, i, e.group(), e.slot(), e.previous(), deleted, reuse,
+                            version.release()});
                     }
                 }
-                progress.at(++done);
+                step.run();
             }
+            return out;
+        })) {
+            rows.forEach(t::row);
         }
         progress.done();
         return t.build();

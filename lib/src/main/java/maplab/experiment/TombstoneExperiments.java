@@ -61,8 +61,8 @@ final class TombstoneExperiments {
         TableBuilder t = new TableBuilder("churn at constant size").ints("op", "count", "slots", "tombstones")
                 .ints("growths", "pruned").strings("go");
         Progress progress = new Progress("churn", (long) churnOps * versions.size(), "churn operations");
-        long done = 0;
-        for (GoVersion version : versions) {
+        for (java.util.List<Object[]> rows : Trials.map(versions, progress, (version, step) -> {
+            java.util.List<Object[]> out = new java.util.ArrayList<>();
             Workload w = Workload.forChurn(size, churnOps, every, seed, version);
             int growths = 0;
             int pruned = 0;
@@ -70,7 +70,7 @@ final class TombstoneExperiments {
                 w.clearEvents();
                 if (op > 0) {
                     w.churn();
-                    progress.at(++done);
+                    step.run();
                 }
                 growths += EngineEvents.grew(w.events) ? 1 : 0;
                 for (maplab.engine.EngineEvent e : w.events) {
@@ -82,8 +82,11 @@ final class TombstoneExperiments {
                     continue;
                 }
                 int[] st = slotsAndTombstones(w.map.snapshot());
-                t.row(op, w.map.len(), st[0], st[1], growths, pruned, version.release());
+                out.add(new Object[] {op, w.map.len(), st[0], st[1], growths, pruned, version.release()});
             }
+            return out;
+        })) {
+            rows.forEach(t::row);
         }
         progress.done();
         return t.build();

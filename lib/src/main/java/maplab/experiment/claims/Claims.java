@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import maplab.experiment.Trials;
 import maplab.table.TableBuilder;
 import tech.tablesaw.api.Table;
 
@@ -106,9 +107,9 @@ public final class Claims {
             return Outcome.without(claim, engine, Verdict.notMeasured("no experiment for the " + engine.design()
                     + " yet" + (engine == MapEngine.SWISS ? "; " + claim.swiss() : "")));
         }
-        Map<String, Measured> measured = new LinkedHashMap<>();
-        Map<String, Verdict> verdicts = new LinkedHashMap<>();
-        for (String release : check.releases()) {
+        // The releases are measured in parallel (Experiments.parallelism): a check's run on one
+        // release builds its own maps and Randoms; the caches the checks share are concurrent maps.
+        List<Map.Entry<Measured, Verdict>> results = Trials.map(check.releases(), null, (release, step) -> {
             Measured m = check.run().apply(release);
             if (m == null) {
                 throw new IllegalStateException("the check of " + id + " measured nothing on Go " + release);
@@ -117,8 +118,13 @@ public final class Claims {
             if (v == null) {
                 throw new IllegalStateException("the rule of " + id + " gave no verdict on Go " + release);
             }
-            measured.put(release, m);
-            verdicts.put(release, v);
+            return Map.entry(m, v);
+        });
+        Map<String, Measured> measured = new LinkedHashMap<>();
+        Map<String, Verdict> verdicts = new LinkedHashMap<>();
+        for (int i = 0; i < results.size(); i++) {
+            measured.put(check.releases().get(i), results.get(i).getKey());
+            verdicts.put(check.releases().get(i), results.get(i).getValue());
         }
         return new Outcome(claim, engine, check.experiment(), measured, verdicts, null);
     }
