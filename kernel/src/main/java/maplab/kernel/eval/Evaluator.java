@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -34,6 +35,8 @@ public final class Evaluator implements CellRunner, AutoCloseable {
 
     private static final Set<String> PLAIN_TYPES = Set.of("int", "long", "short", "byte", "char", "boolean",
             "float", "double", "String", "java.lang.String", "Integer", "Long", "Double", "Boolean");
+    /** How often a stop is raised again while the stopped cell has not ended. */
+    private static final long RESTOP_MS = 250;
     /** How long a cell may go on after its second interrupt before its JVM is ended. */
     static final long ESCALATION_GRACE_MS = 2_000;
     private static final Set<Snippet.Kind> REDECLARED = Set.of(Snippet.Kind.IMPORT, Snippet.Kind.METHOD,
@@ -60,6 +63,8 @@ public final class Evaluator implements CellRunner, AutoCloseable {
     private SnippetEvent lastEvent;
     /** Interrupts of the running cell so far; from the second on, escalate() is scheduled. */
     private final AtomicInteger stops = new AtomicInteger();
+    /** The repeated stop of the running cell, once stopped. */
+    private volatile ScheduledFuture<?> restops;
     /** Set when the running cell ignored interrupts and its JVM was ended for it. */
     private volatile boolean escalated;
 
@@ -98,6 +103,11 @@ public final class Evaluator implements CellRunner, AutoCloseable {
             running = false;
             if (deadline != null) {
                 deadline.cancel(false);
+            }
+            ScheduledFuture<?> again = restops;
+            if (again != null) {
+                again.cancel(false);
+                restops = null;
             }
         }
     }
@@ -264,9 +274,25 @@ public final class Evaluator implements CellRunner, AutoCloseable {
         } catch (RuntimeException e) {
             sink.stderr("[maplab] could not stop the cell: " + e + "\n");
         }
-        if (stops.incrementAndGet() == 2) {
-            int cell = cellNumber;
+        int cell = cellNumber;
+        int n = stops.incrementAndGet();
+        if (n == 1) {
+            // A stop finds no thread to stop while the cell's snippet is still being compiled (a
+            // time limit under load): it is raised again until the cell ends.
+            restops = timer.scheduleWithFixedDelay(() -> restop(cell), RESTOP_MS, RESTOP_MS, TimeUnit.MILLISECONDS);
+        } else if (n == 2) {
             timer.schedule(() -> escalate(cell), ESCALATION_GRACE_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void restop(int cell) {
+        if (!running || cellNumber != cell) {
+            throw new CancellationException("the stopped cell has ended"); // ends the repetition
+        }
+        try {
+            session.shell.stop();
+        } catch (RuntimeException e) {
+            // The JVM is going (escalation, System.exit): the eval returns on its own.
         }
     }
 
