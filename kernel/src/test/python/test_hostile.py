@@ -27,6 +27,15 @@ class HostileCellTests(unittest.TestCase):
         self.assertEqual(reply["status"], "ok")
         self.assertEqual([m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] == "execute_result"], ["11"])
 
+    def wait_for_input(self, msg_id):
+        """Waits for the kernel's execute_input of that request: the cell has reached the evaluator."""
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            m = self.kc.get_iopub_msg(timeout=30)
+            if m["msg_type"] == "execute_input" and m["parent_header"].get("msg_id") == msg_id:
+                return
+        self.fail("no execute_input within 30 s")
+
     def test_printing_100_mb_is_truncated_with_a_note(self):
         reply, msgs = execute(self.kc, 'String line = "x".repeat(99);\n'
                                        'for (int i = 0; i < 1_000_000; i++) System.out.println(line);', timeout=300)
@@ -72,6 +81,57 @@ class HostileCellTests(unittest.TestCase):
         self.assertEqual(reply["status"], "ok")
         text = [m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] == "execute_result"][0]
         self.assertIn("toString() threw", text)
+        self.assert_alive()
+
+    def test_ten_thousand_statements_reply_within_a_minute(self):
+        # A timeout, not a speed claim: the quadratic kernel took minutes for 4,000.
+        code = "int counted = 0;\n" + "counted++;\n" * 10_000 + "counted"
+        reply, msgs = execute(self.kc, code, timeout=60)
+        self.assertEqual(reply["status"], "ok")
+        self.assertEqual([m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] == "execute_result"], ["10000"])
+        self.assert_alive()
+
+    def test_interrupt_while_a_huge_cell_is_split(self):
+        execute(self.kc, "int untouched = 0;")
+        msg_id = self.kc.execute("untouched++;\n" * 300_000)
+        self.wait_for_input(msg_id)
+        time.sleep(0.5)
+        self.km.interrupt_kernel()
+        reply = self.kc.get_shell_msg(timeout=30)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertEqual(reply["content"]["ename"], "Interrupted")
+        reply, msgs = execute(self.kc, "untouched")
+        self.assertEqual([m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] == "execute_result"], ["0"])
+        self.assert_alive()
+
+    def test_class_file_limits_are_errors_and_the_session_goes_on(self):
+        reply, _ = execute(self.kc, 'int a = 1;\nString big = "' + "a" * 70_000 + '";')
+        self.assertEqual(reply["status"], "error")
+        self.assertTrue(reply["traceback"][0].startswith("Compile error at line 2: constant string too long"), reply["traceback"])
+        reply, _ = execute(self.kc, "int[] huge = {" + "7," * 20_000 + "};")
+        self.assertEqual(reply["status"], "error")
+        self.assertIn("code too large", reply["evalue"])
+        for code, shown in (("1 + 1", "2"), ("int declared = 5;\ndeclared", "5"),
+                            ('String ok = "' + "b" * 60_000 + '";\nok.length()', "60000")):
+            reply, msgs = execute(self.kc, code)
+            self.assertEqual([m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] == "execute_result"], [shown])
+        self.assert_alive()
+
+    def test_a_cell_catching_the_interrupt_is_ended_with_its_jvm(self):
+        execute(self.kc, "int helper2(int x) { return x + 2; }")
+        msg_id = self.kc.execute("while (true) { try { while (true) { } } catch (Throwable t) { } }")
+        self.wait_for_input(msg_id)
+        time.sleep(1)
+        self.km.interrupt_kernel()
+        time.sleep(1)
+        self.km.interrupt_kernel()
+        reply = self.kc.get_shell_msg(timeout=30)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertEqual(reply["content"]["ename"], "KernelRestarted")
+        self.assertIn("two interrupts", reply["content"]["evalue"])
+        reply, msgs = execute(self.kc, "helper2(1)")
+        self.assertEqual([m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] == "execute_result"], ["3"])
+        execute(self.kc, "int kept = 11;")  # variables are gone after a restart, as the notice says
         self.assert_alive()
 
 

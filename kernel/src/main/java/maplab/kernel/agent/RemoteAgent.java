@@ -25,7 +25,7 @@ import maplab.table.Progress;
  *   command then waits for a delayed ACK: about 200 ms per cell on loopback. Its streams are
  *   buffered (see {@link #main}).</li>
  *   <li>It records the thread running user code and holds a preallocated {@link #STOP} error, so
- *   that the kernel's JDI side can stop a tight loop (see {@code maplab.kernel.eval.JdiStopper}).
+ *   that the kernel's JDI side can stop a tight loop (see {@code maplab.kernel.eval.JdiControl#stop}).
  *   JDI's ThreadReference.stop works on JDK 17 and 21+, where Thread.stop does not.</li>
  *   <li>It keeps the last value a snippet produced, so the kernel can ask for its rich rendering
  *   through an extension command instead of compiling another snippet; and it never lets a

@@ -33,22 +33,35 @@ final class Errors {
             if (first == null) {
                 first = message.lines().findFirst().orElse(message);
             }
-            int at = offset + (int) Math.max(0, d.getPosition());
-            int line = CellSplitter.lineOf(cell, at);
-            lines.add("Compile error at line " + line + ": " + message);
-            String[] cellLines = cell.split("\n", -1);
-            if (line - 1 < cellLines.length) {
-                at = Math.min(at, cell.length());
-                int lineStart = cell.lastIndexOf('\n', at - 1) + 1;
-                lines.add("    " + cellLines[line - 1]);
-                lines.add("    " + " ".repeat(Math.max(0, at - lineStart)) + "^");
-            }
+            lines.addAll(compileLines(cell, offset + (int) Math.max(0, d.getPosition()), message));
         }
         if (first == null) {
             first = "the snippet was rejected: " + snippet.source().strip();
             lines.add(first);
         }
         return new ErrorReport("CompilationError", first, lines);
+    }
+
+    /** A compile error found before JShell saw the code, at offset at of the cell. */
+    static ErrorReport compile(String cell, int at, String message) {
+        return new ErrorReport("CompilationError", message, compileLines(cell, at, message));
+    }
+
+    /** "Compile error at line n: message", the cell's line and a caret under offset at. */
+    private static List<String> compileLines(String cell, int at, String message) {
+        List<String> lines = new ArrayList<>();
+        int line = CellSplitter.lineOf(cell, at);
+        lines.add("Compile error at line " + line + ": " + message);
+        at = Math.min(at, cell.length());
+        int lineStart = cell.lastIndexOf('\n', at - 1) + 1;
+        int lineEnd = cell.indexOf('\n', lineStart);
+        String text = cell.substring(lineStart, lineEnd < 0 ? cell.length() : lineEnd);
+        // A line of 60,000 chars (a long literal) is shown cut, with the caret still under the code.
+        int from = Math.max(0, at - lineStart - 60);
+        int to = Math.min(text.length(), from + 160);
+        lines.add("    " + (from > 0 ? "..." : "") + text.substring(from, to) + (to < text.length() ? "..." : ""));
+        lines.add("    " + " ".repeat(Math.max(0, at - lineStart - from + (from > 0 ? 3 : 0))) + "^");
+        return lines;
     }
 
     /** A runtime exception; snippetPlaces maps a snippet id to where its cell and line, for its frames. */
@@ -142,6 +155,21 @@ final class Errors {
 
     static ErrorReport interrupted(String why) {
         return new ErrorReport("Interrupted", why, List.of("Interrupted: " + why));
+    }
+
+    static ErrorReport stopIgnored() {
+        String value = "the cell went on after two interrupts (it catches the interrupt's Error); MapLab ended the cells'"
+                + " JVM and started a new one. Variables are gone; imports, methods and classes were declared again.";
+        return new ErrorReport("KernelRestarted", value, List.of("KernelRestarted: " + value));
+    }
+
+    /** A compile error that broke JShell's javac for good: the session was started again. */
+    static ErrorReport compilerRestarted(ErrorReport compile) {
+        List<String> lines = new ArrayList<>(compile.traceback());
+        lines.add("KernelRestarted: javac keeps such a constant in its constant pool and fails on every later"
+                + " snippet, so MapLab started a new cells' JVM. Variables are gone; imports, methods and classes were"
+                + " declared again.");
+        return new ErrorReport(compile.ename(), compile.evalue(), lines);
     }
 
     static ErrorReport jvmExited() {

@@ -7,12 +7,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -30,6 +35,10 @@ public final class Evaluator implements CellRunner, AutoCloseable {
 
     private static final Set<String> PLAIN_TYPES = Set.of("int", "long", "short", "byte", "char", "boolean",
             "float", "double", "String", "java.lang.String", "Integer", "Long", "Double", "Boolean");
+    /** How often a stop is raised again while the stopped cell has not ended. */
+    private static final long RESTOP_MS = 250;
+    /** How long a cell may go on after its second interrupt before its JVM is ended. */
+    static final long ESCALATION_GRACE_MS = 2_000;
     private static final Set<Snippet.Kind> REDECLARED = Set.of(Snippet.Kind.IMPORT, Snippet.Kind.METHOD,
             Snippet.Kind.TYPE_DECL);
 
@@ -47,9 +56,17 @@ public final class Evaluator implements CellRunner, AutoCloseable {
     /** Imports, methods and types that compiled, in order: declared again in a new session. */
     private final List<String> declarations = new ArrayList<>();
     private final List<String> classpath = new ArrayList<>();
-    /** Snippet id to its cell and first line, to name snippets in stack traces. */
+    /** Snippet id to its place in the cells, to name snippets in stack traces. */
     private final Map<String, Errors.Place> snippetPlaces = new HashMap<>();
-    private int cellNumber;
+    private volatile int cellNumber;
+    /** The last snippet event of the running cell that may carry its value. */
+    private SnippetEvent lastEvent;
+    /** Interrupts of the running cell so far; from the second on, escalate() is scheduled. */
+    private final AtomicInteger stops = new AtomicInteger();
+    /** The repeated stop of the running cell, once stopped. */
+    private volatile ScheduledFuture<?> restops;
+    /** Set when the running cell ignored interrupts and its JVM was ended for it. */
+    private volatile boolean escalated;
 
     private Evaluator(EvaluatorConfig config, OutputSink sink) {
         this.config = config;
@@ -74,6 +91,8 @@ public final class Evaluator implements CellRunner, AutoCloseable {
         }
         cellNumber++;
         stopReason.set(null);
+        stops.set(0);
+        escalated = false;
         ScheduledFuture<?> deadline = limit == null ? null : timer.schedule(
                 () -> stop("the cell ran past its time limit of " + limit.toMillis() + " ms"),
                 limit.toMillis(), TimeUnit.MILLISECONDS);
@@ -85,39 +104,129 @@ public final class Evaluator implements CellRunner, AutoCloseable {
             if (deadline != null) {
                 deadline.cancel(false);
             }
+            ScheduledFuture<?> again = restops;
+            if (again != null) {
+                again.cancel(false);
+                restops = null;
+            }
         }
     }
 
     private CellResult run(String cell) {
         Session s = session;
-        SnippetEvent last = null;
-        for (CellSplitter.Piece piece : CellSplitter.split(s.shell.sourceCodeAnalysis(), cell)) {
-            List<SnippetEvent> events = s.shell.eval(piece.source());
-            if (stopReason.get() != null) {
-                return CellResult.failure(Errors.interrupted(stopReason.get()));
-            }
-            if (s.dead()) {
-                return CellResult.failure(restart());
-            }
-            for (SnippetEvent e : events) {
-                if (e.causeSnippet() != null) {
-                    continue;
-                }
-                Snippet snippet = e.snippet();
-                snippetPlaces.put(snippet.id(), new Errors.Place(cellNumber, CellSplitter.lineOf(cell, piece.offset())));
-                if (e.status() == Snippet.Status.REJECTED) {
-                    return CellResult.failure(Errors.compile(s.shell, snippet, cell, piece.offset()));
-                }
-                if (e.exception() != null) {
-                    return CellResult.failure(Errors.runtime(s.shell, e.exception(), snippetPlaces));
-                }
-                if (REDECLARED.contains(snippet.kind())) {
-                    declarations.add(snippet.source());
-                }
-                last = e;
+        List<CellSplitter.Piece> pieces = CellSplitter.split(s.shell.sourceCodeAnalysis(), cell,
+                () -> stopReason.get() != null);
+        if (stopReason.get() != null) {
+            return CellResult.failure(Errors.interrupted(stopReason.get()));
+        }
+        CellSplitter.Lines lines = new CellSplitter.Lines(cell);
+        lastEvent = null;
+        for (StatementBatches.Unit unit : StatementBatches.group(pieces, cell)) {
+            CellResult failed = runUnit(s, unit, cell, lines);
+            if (failed != null) {
+                return failed;
             }
         }
+        SnippetEvent last = lastEvent;
+        lastEvent = null;
         return CellResult.success(last == null ? null : value(s, last));
+    }
+
+    /**
+     * Evaluates one snippet or block; returns the cell's failure, or null to go on. A block that
+     * JShell does not take whole is dropped and its statements run one by one (see
+     * StatementBatches), so that the error, if any, is the one its own statement gives.
+     */
+    private CellResult runUnit(Session s, StatementBatches.Unit unit, String cell, CellSplitter.Lines lines) {
+        if (!unit.block()) {
+            String source = unit.source().stripLeading();
+            OptionalInt at = LongStrings.find(source);
+            if (at.isPresent()) {
+                return CellResult.failure(Errors.compile(cell, unit.offset() + at.getAsInt(), LongStrings.MESSAGE));
+            }
+        }
+        List<SnippetEvent> events;
+        try {
+            events = s.shell.eval(unit.source());
+        } catch (IllegalStateException closed) {
+            events = List.of(); // the JShell closed under the cell: its JVM is gone (see below)
+        }
+        CellResult ended = stoppedOrDead(s);
+        if (ended != null) {
+            return ended;
+        }
+        if (unit.block() && !events.stream().allMatch(e -> e.causeSnippet() != null || e.status() == Snippet.Status.VALID)) {
+            for (SnippetEvent e : events) {
+                if (e.causeSnippet() == null && e.status().isActive()) {
+                    s.shell.drop(e.snippet());
+                }
+            }
+            for (CellSplitter.Piece p : unit.members()) {
+                CellResult failed = runUnit(s, new StatementBatches.Unit(p.source(), p.offset(), List.of(p)), cell, lines);
+                if (failed != null) {
+                    return failed;
+                }
+            }
+            return null;
+        }
+        int firstLine = lines.of(unit.block() ? unit.offset() + 1 : unit.offset());
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() != null) {
+                continue;
+            }
+            Snippet snippet = e.snippet();
+            snippetPlaces.put(snippet.id(), new Errors.Place(cellNumber, firstLine));
+            if (e.status() == Snippet.Status.REJECTED) {
+                return CellResult.failure(Errors.compile(s.shell, snippet, cell, unit.offset()));
+            }
+            if (unloadable(s.shell, e)) {
+                // Left in the session, a snippet javac cannot write a class for (a string constant
+                // over 64 KB, a method over 64 KB of bytecode) breaks every later snippet.
+                s.shell.drop(snippet);
+                ErrorReport error = Errors.compile(s.shell, snippet, cell, unit.offset());
+                boolean poisoned = s.shell.diagnostics(snippet).anyMatch(d -> d.getCode().startsWith("compiler.err.limit.string"));
+                return CellResult.failure(poisoned ? restart(Errors.compilerRestarted(error)) : error);
+            }
+            if (e.exception() != null) {
+                return CellResult.failure(Errors.runtime(s.shell, e.exception(), snippetPlaces));
+            }
+            if (REDECLARED.contains(snippet.kind())) {
+                declarations.add(snippet.source());
+            }
+            lastEvent = e;
+        }
+        return null;
+    }
+
+    /**
+     * A snippet JShell kept as "recoverable" though nothing it depends on is missing: javac
+     * failed on it for another reason, a class-file limit (constant string too long, code too
+     * large). JShell reports no error for it and keeps it, and it never runs.
+     */
+    private static boolean unloadable(JShell shell, SnippetEvent e) {
+        Snippet.Status st = e.status();
+        if (st != Snippet.Status.RECOVERABLE_DEFINED && st != Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+            return false;
+        }
+        if (e.snippet() instanceof DeclarationSnippet d && shell.unresolvedDependencies(d).findAny().isPresent()) {
+            return false;
+        }
+        return shell.diagnostics(e.snippet()).anyMatch(Diag::isError);
+    }
+
+    /** The cell's end when it was stopped or its JVM died during the last snippet, else null. */
+    private CellResult stoppedOrDead(Session s) {
+        if (escalated) {
+            // Its process was destroyed; restart() closes what is left of the session either way.
+            return CellResult.failure(restart(Errors.stopIgnored()));
+        }
+        if (stopReason.get() != null) {
+            return CellResult.failure(Errors.interrupted(stopReason.get()));
+        }
+        if (s.dead()) {
+            return CellResult.failure(restart(Errors.jvmExited()));
+        }
+        return null;
     }
 
     /** The last expression's bundle: rendered in the cells' JVM unless its text says it all. */
@@ -165,6 +274,40 @@ public final class Evaluator implements CellRunner, AutoCloseable {
         } catch (RuntimeException e) {
             sink.stderr("[maplab] could not stop the cell: " + e + "\n");
         }
+        int cell = cellNumber;
+        int n = stops.incrementAndGet();
+        if (n == 1) {
+            // A stop finds no thread to stop while the cell's snippet is still being compiled (a
+            // time limit under load): it is raised again until the cell ends.
+            restops = timer.scheduleWithFixedDelay(() -> restop(cell), RESTOP_MS, RESTOP_MS, TimeUnit.MILLISECONDS);
+        } else if (n == 2) {
+            timer.schedule(() -> escalate(cell), ESCALATION_GRACE_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void restop(int cell) {
+        if (!running || cellNumber != cell) {
+            throw new CancellationException("the stopped cell has ended"); // ends the repetition
+        }
+        try {
+            session.shell.stop();
+        } catch (RuntimeException e) {
+            // The JVM is going (escalation, System.exit): the eval returns on its own.
+        }
+    }
+
+    /**
+     * Ends the cells' JVM when the cell that was interrupted twice still runs: it catches the
+     * interrupt's Error (catch Throwable in a loop). The running eval then sees its JVM gone and
+     * restarts it as after System.exit, saying why.
+     */
+    private void escalate(int cell) {
+        if (!running || cellNumber != cell) {
+            return;
+        }
+        escalated = true;
+        sink.stderr("[maplab] the cell ignored two interrupts: ending the cells' JVM\n");
+        session.control.kill();
     }
 
     /** Adds jars or class folders to the cells' class path (and the compiler's). */
@@ -194,10 +337,11 @@ public final class Evaluator implements CellRunner, AutoCloseable {
 
     private CellResult reviveIfDead() {
         Session s = session;
-        return s.dead() ? CellResult.failure(restart()) : null;
+        return s.dead() ? CellResult.failure(restart(Errors.jvmExited())) : null;
     }
 
-    private ErrorReport restart() {
+    /** Starts a new cells' JVM and JShell, declares the kept definitions again; returns why. */
+    private ErrorReport restart(ErrorReport why) {
         session.close();
         Session fresh = Session.start(config, sink);
         for (String path : classpath) {
@@ -213,7 +357,7 @@ public final class Evaluator implements CellRunner, AutoCloseable {
         declarations.clear();
         declarations.addAll(kept);
         session = fresh;
-        return Errors.jvmExited();
+        return why;
     }
 
     @Override

@@ -71,6 +71,11 @@ final class JdiControl extends JdiExecutionControl {
         return f;
     }
 
+    /** Ends the cells' JVM at once; JShell then sees its engine gone, as after System.exit. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
     /** The last snippet value's MIME bundle as JSON, rendered in the cells' JVM. */
     String renderLastValue() throws RunException, EngineTerminationException, InternalException {
         return (String) extensionCommand("maplab.render", null);

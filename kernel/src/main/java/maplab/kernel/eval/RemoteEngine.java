@@ -26,7 +26,7 @@ import maplab.kernel.agent.RemoteAgent;
  */
 final class RemoteEngine implements ExecutionControlProvider {
 
-    /** Seconds JDI may take to launch the cells' JVM before the start counts as failed. */
+    /** Milliseconds JDI may take to launch the cells' JVM before the start counts as failed. */
     private static final int LAUNCH_TIMEOUT_MS = 30_000;
 
     private final AtomicReference<JdiControl> created = new AtomicReference<>();
