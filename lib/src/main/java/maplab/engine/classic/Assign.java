@@ -44,7 +44,9 @@ final class Assign {
         if ((h.flags() & HASH_WRITING) != 0) {
             throw new GoFatalError("concurrent map writes");
         }
-        long hash = key != null ? h.hash(key) : h.hashWord(kw, h.hash0());
+        // A null key stands for the word kw only in a map of word keys: elsewhere null is a nil pointer.
+        boolean wordCall = key == null && h.t.wordKeys();
+        long hash = !wordCall ? h.hash(key) : h.hashWord(kw, h.hash0());
         // Set hashWriting after hashing: a hash that panics has not written.
         h.setFlags(h.flags() ^ HASH_WRITING);
 
@@ -86,7 +88,7 @@ final class Assign {
                         }
                         continue;
                     }
-                    if (key != null ? !h.keyEquals(mem, j, i, key) : !mem.keyIs(j, i, kw)) {
+                    if (!wordCall ? !h.keyEquals(mem, j, i, key) : !mem.keyIs(j, i, kw)) {
                         continue;
                     }
                     // Already have a mapping for key: update it.
@@ -95,7 +97,7 @@ final class Assign {
                     }
                     if (h.events != null) {
                         h.events.emit(new MapEvent.ElemUpdated(h.op, Events.slot(mem.bucket(j), i),
-                                key != null ? key : (Object) kw));
+                                !wordCall ? key : (Object) kw));
                     }
                     resultm = mem;
                     resultj = j;
@@ -150,7 +152,7 @@ final class Assign {
             h.setCount(h.count() + 1);
             if (h.events != null) {
                 h.events.emit(new MapEvent.SlotWritten(h.op, Events.slot(insertm.bucket(insertj), inserti), top,
-                        key != null ? key : (Object) kw, previous));
+                        !wordCall ? key : (Object) kw, previous));
             }
             resultm = insertm;
             resultj = insertj;
@@ -181,7 +183,7 @@ final class Assign {
 
     /** typedmemmove(t.key, k, key): into the key slot, or into the object it points to. */
     private static void storeKey(Hmap h, BucketMemory mem, int j, int i, Object key, long kw) {
-        if (key == null) {
+        if (key == null && h.t.wordKeys()) {
             mem.setKeyWord(j, i, kw);
         } else if (h.t.indirectKey()) {
             ((Indirect) mem.key(j, i)).value = key;
@@ -192,7 +194,7 @@ final class Assign {
 
     /** The compiled code's store of the elem into the slot mapassign returned. */
     private static void storeElem(Hmap h, BucketMemory mem, int j, int i, Object elem, long ew) {
-        if (elem == null) {
+        if (elem == null && h.t.wordElems()) {
             mem.setElemWord(j, i, ew);
         } else if (h.t.indirectElem()) {
             ((Indirect) mem.elem(j, i)).value = elem;

@@ -45,7 +45,9 @@ final class Delete {
         if ((h.flags() & HASH_WRITING) != 0) {
             throw new GoFatalError("concurrent map writes");
         }
-        long hash = key != null ? h.hash(key) : h.hashWord(kw, h.hash0());
+        // A null key stands for the word kw only in a map of word keys: elsewhere null is a nil pointer.
+        boolean wordCall = key == null && h.t.wordKeys();
+        long hash = !wordCall ? h.hash(key) : h.hashWord(kw, h.hash0());
         // Set hashWriting after hashing: a hash that panics has not written.
         h.setFlags(h.flags() ^ HASH_WRITING);
 
@@ -61,7 +63,7 @@ final class Delete {
         boolean removed = false;
         boolean word = h.t.variant().word();
         boolean wordKey = h.t.wordKeys();
-        long k = key == null ? kw : wordKey ? (Long) key : 0;
+        long k = wordCall ? kw : wordKey ? (Long) key : 0;
         search:
         while (true) {
             for (int i = 0; i < BUCKET_CNT; i++) {
@@ -92,7 +94,7 @@ final class Delete {
                 mem.setTophash(j, i, EMPTY_ONE);
                 if (h.events != null) {
                     h.events.emit(new MapEvent.SlotTombstoned(h.op, Events.slot(mem.bucket(j), i),
-                            key != null ? key : (Object) kw));
+                            !wordCall ? key : (Object) kw));
                     if (h.t.indirectKey() || h.t.indirectElem()) {
                         h.events.emit(new ReferencesDropped(h.op));
                     }

@@ -175,9 +175,17 @@ final class Map {
         return t.key().equal(key, t.indirectKey() ? ((Indirect) k).value : k);
     }
 
+    /**
+     * Whether a call passes its key as the word kw: a null key in a map of word keys. In any other
+     * map null is a key of its own, the nil pointer.
+     */
+    boolean wordCall(Object key) {
+        return key == null && t.wordKeys();
+    }
+
     /** keyEquals for the key {@code key}, or the word {@code kw} when key is null (word keys only). */
     boolean keyEquals(Groups gs, int g, int i, Object key, long kw) {
-        return key != null ? keyEquals(gs, g, i, key) : gs.keyWord(g, i) == kw;
+        return !wordCall(key) ? keyEquals(gs, g, i, key) : gs.keyWord(g, i) == kw;
     }
 
     /** The key a slot holds, through its pointer when keys are indirect. */
@@ -203,7 +211,7 @@ final class Map {
 
     /** storeElem of {@code elem}, or of the word {@code ew} when elem is null (word elems only). */
     void storeElem(Groups gs, int g, int i, Object elem, long ew) {
-        if (elem == null) {
+        if (elem == null && t.wordElems()) {
             gs.setElemWord(g, i, ew);
         } else {
             storeElem(gs, g, i, elem);
@@ -228,7 +236,7 @@ final class Map {
             gs.setKey(g, i, new Indirect(null, nextIndirectId++));
             indirectAllocated(true);
         }
-        if (key == null) {
+        if (wordCall(key)) {
             gs.setKeyWord(g, i, kw);
         } else {
             storeKey(gs, g, i, key);
@@ -506,7 +514,7 @@ final class Map {
         if (writing() != 0) {
             throw new GoFatalError("concurrent map writes");
         }
-        long hash = key != null ? hash(key) : hashWord(kw);
+        long hash = !wordCall(key) ? hash(key) : hashWord(kw);
         // Set writing after hashing: a hash that panics has not written.
         setWriting(writing() ^ 1);
         int dirLen = dirLen();
@@ -643,20 +651,20 @@ final class Map {
 
     void slotWritten(Groups gs, int g, int i, int h2, Object key, long kw, int previousCtrl) {
         if (events != null) {
-            events.emit(new SwissEvent.SlotWritten(op, slot(gs, g, i), h2, key != null ? key : (Object) kw,
+            events.emit(new SwissEvent.SlotWritten(op, slot(gs, g, i), h2, !wordCall(key) ? key : (Object) kw,
                     previousCtrl));
         }
     }
 
     void elemUpdated(Groups gs, int g, int i, Object key, long kw) {
         if (events != null) {
-            events.emit(new SwissEvent.ElemUpdated(op, slot(gs, g, i), key != null ? key : (Object) kw));
+            events.emit(new SwissEvent.ElemUpdated(op, slot(gs, g, i), !wordCall(key) ? key : (Object) kw));
         }
     }
 
     void deleted(Groups gs, int g, int i, Object key, long kw, boolean tombstone) {
         if (events != null) {
-            events.emit(new SwissEvent.SlotDeleted(op, slot(gs, g, i), key != null ? key : (Object) kw, tombstone));
+            events.emit(new SwissEvent.SlotDeleted(op, slot(gs, g, i), !wordCall(key) ? key : (Object) kw, tombstone));
             if (t.indirectKey() || t.indirectElem()) {
                 events.emit(new ReferencesDropped(op));
             }

@@ -117,7 +117,7 @@ final class RuntimeFast {
         if (m.writing() != 0) {
             throw new GoFatalError("concurrent map writes");
         }
-        long hash = key != null ? m.hash(key) : m.hashWord(kw);
+        long hash = !m.wordCall(key) ? m.hash(key) : m.hashWord(kw);
         m.setWriting(m.writing() ^ 1);
         if (m.dirPtr() == null) {
             m.growToSmall();
