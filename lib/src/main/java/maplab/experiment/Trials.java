@@ -18,9 +18,8 @@ import maplab.table.Progress;
  * Runs independent trials (one per release, say) on a pool of {@link #parallelism()} threads and
  * returns their results in input order, so a table stacked from them is the serial run's table.
  * A trial must own everything it mutates: its maps and its own {@code new Random(seed)}; trials
- * that share a random stream stay in a serial loop. The engine keeps no static mutable state a
- * trial depends on (the static {@code hooked} counters are only a fast path in front of each
- * map's own race hook, updated under a lock).
+ * that share a random stream stay in a serial loop. The engine keeps no static mutable state
+ * ({@code NoSharedStateTest}): each map checks its own race hook.
  *
  * <p>Failure is the serial run's: the exception of the first failing trial in input order is
  * thrown, after the trials before it finished. Progress stays on the calling thread (the kernel's
