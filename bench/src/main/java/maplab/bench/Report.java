@@ -62,8 +62,8 @@ record Report(String title, List<String> workloads, List<String> impls, List<Rat
 
     /** The ratio's value on a workload in one round; NaN if either side was not measured. */
     static double ratio(Map<String, Map<String, Figure>> figures, Ratio r, String workload) {
-        Figure x = get(figures, r.a(), workload);
-        Figure y = get(figures, r.b(), peer(workload));
+        Figure x = cell(figures, r.a(), workload);
+        Figure y = cell(figures, r.b(), workload);
         return x == null || y == null ? Double.NaN : x.median() / y.median();
     }
 

@@ -63,6 +63,12 @@ class FiguresTest {
         var word = java.util.Map.of("Swiss", java.util.Map.of("lookupHitObject_1e6", Figure.of(new double[] {25}, 0)),
                 "Go 1.26", java.util.Map.of("lookupHit_1e6", Figure.of(new double[] {20}, 0)));
         assertEquals(1.25, Report.ratio(word, swissOverGo, "lookupHitObject_1e6"), 1e-9);
+        // Events on/off compares the boxed row with itself, never with getWord's row.
+        var events = java.util.Map.of(
+                "Swiss", java.util.Map.of("lookupHitObject_1e5", Figure.of(new double[] {40}, 0),
+                        "lookupHit_1e5", Figure.of(new double[] {10}, 0)),
+                "Swiss+events", java.util.Map.of("lookupHitObject_1e5", Figure.of(new double[] {44}, 0)));
+        assertEquals(1.1, Report.ratio(events, Report.SWISS.ratios().get(1), "lookupHitObject_1e5"), 1e-9);
         assertEquals(27, Report.SWISS.workloads().size());
     }
 
