@@ -33,9 +33,9 @@ final class Handoff implements AutoCloseable {
      * Where it has no core of its own, yield this many times before parking. A parked thread's
      * core goes idle, and waking it takes an interrupt to that core: tens of microseconds on a
      * virtual machine, against the fraction of a microsecond a goroutine usually holds the turn.
-     * A yielding thread keeps its core awake and gives it to any thread that can run, the turn's
-     * holder first; if the turn is slow to come (the machine is busy), it parks after all.
-     * Measured on 2 cores at load 3 to 5 (three goroutines on one worker): 10,000-23,000
+     * A yielding thread keeps its core awake and gives it to a thread that can run, the turn's
+     * holder among them; if the turn is slow to come, it parks after all. Measured on 2 cores at
+     * load 3 to 5 (three goroutines on one worker, in one JVM, alternating): 10,000-23,000
      * schedules/s parking at once, 22,000-36,000 with 50 to 500 yields.
      */
     private static final int YIELDS = 100;
@@ -49,6 +49,15 @@ final class Handoff implements AutoCloseable {
      * explorer was then 10 times slower than with parking at once.
      */
     private final boolean pureSpin;
+    /**
+     * Whether a waiting thread that may not spin yields before it parks: only while the load
+     * average is at most twice the cores (the explorer's own threads count in it). Where many
+     * other threads want the cores, a yield hands the core to them for a whole time slice, and a
+     * woken (unparked) thread gets a core back sooner than a yielding one: an older rule that
+     * yielded up to 20,000 times ran two-inserts at 1,600-5,000 schedules/s at load 12-20,
+     * against 52,000 with parking; at load 3-5, 100 yields beat parking (see YIELDS).
+     */
+    private final boolean yields;
     private final Thread[] threads;
     /** 1 while that thread is (about to be) parked: a handoff then unparks it. */
     private final AtomicIntegerArray parked;
@@ -65,8 +74,9 @@ final class Handoff implements AutoCloseable {
         this.n = n;
         this.body = body;
         int cores = Runtime.getRuntime().availableProcessors();
-        this.pureSpin = n + threadsBeside <= cores
-                && ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() <= cores;
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        this.pureSpin = load <= cores && n + threadsBeside <= cores;
+        this.yields = !pureSpin && load <= 2 * cores;
         this.threads = new Thread[n + 1];
         this.parked = new AtomicIntegerArray(n + 1);
     }
@@ -120,7 +130,7 @@ final class Handoff implements AutoCloseable {
             }
             if (pureSpin && spins++ < SPINS) {
                 Thread.onSpinWait();
-            } else if (!pureSpin && spins++ < YIELDS) {
+            } else if (yields && spins++ < YIELDS) {
                 Thread.yield();
             } else {
                 // Write parked, then read turn; handOff writes turn, then reads parked: one of the
