@@ -21,7 +21,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs the JMH benchmarks of one round, one implementation at a time (the classic engine,
  * java.util.HashMap, the Swiss engine), and collects, per implementation and workload, a
  * {@link Figure}. A round is short (one fork, one warmup and one measured iteration): the
- * spread comes from repeating rounds, interleaved with the Go runs, not from long runs.
+ * spread comes from repeating rounds, interleaved with the Go runs, not from long runs. Forks
+ * run with -Xbatch, so that the warmup second ends with the hot code compiled even on a busy
+ * machine, where background compilation could still be running during the measured second.
  */
 final class JmhRuns {
 
@@ -61,7 +63,7 @@ final class JmhRuns {
                 .warmupTime(TimeValue.seconds(1))
                 .measurementIterations(full ? 3 : 1)
                 .measurementTime(TimeValue.seconds(1))
-                .jvmArgsAppend("-Xmx8g")
+                .jvmArgsAppend("-Xmx8g", "-Xbatch")
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(true);
     }
