@@ -18,7 +18,7 @@ import maplab.kernel.display.ProgressDisplay;
 import maplab.table.Progress;
 
 /**
- * The JShell agent of the cells' JVM: JShell's own {@link RemoteExecutionControl} with four
+ * The JShell agent of the cells' JVM: JShell's own {@link RemoteExecutionControl} with five
  * changes.
  * <ul>
  *   <li>Its socket has TCP_NODELAY. JShell's stock agent leaves Nagle's algorithm on, and every
@@ -30,6 +30,8 @@ import maplab.table.Progress;
  *   <li>It keeps the last value a snippet produced, so the kernel can ask for its rich rendering
  *   through an extension command instead of compiling another snippet; and it never lets a
  *   throwing toString() turn a good result into an error.</li>
+ *   <li>A snippet that ran the kernel's form of a last expression ({@link CellValue}) returns
+ *   that expression's value, prefixed with its kind, instead of its own.</li>
  *   <li>Progress lines of the model's long runs become one display per run, updated in place
  *   ({@link ProgressDisplay}).</li>
  * </ul>
@@ -85,7 +87,15 @@ public final class RemoteAgent extends RemoteExecutionControl {
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
+        CellValue.take(); // nothing an earlier, failed snippet left may pass for this one's value
         Object value = doitMethod.invoke(null);
+        Object[] last = CellValue.take();
+        if (last != null) {
+            // The kernel's form of a last expression (see CellValue): its kind, then its text.
+            char kind = (Character) last[0];
+            lastValue = last[1];
+            return kind == CellValue.NONE ? String.valueOf(kind) : kind + Display.plainValue(last[1]);
+        }
         lastValue = value;
         return Display.plainValue(value);
     }

@@ -11,6 +11,7 @@ import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
 import jdk.jshell.UnresolvedReferenceException;
+import maplab.kernel.agent.CellValue;
 
 /**
  * Error reports for the notebook. A compile error names the cell line and shows the code with a
@@ -99,6 +100,9 @@ final class Errors {
         String previous = null;
         int repeats = 0;
         for (int i = 0; i <= end; i++) {
+            if (wrapperFrame(frames, i)) {
+                continue;
+            }
             String line = "\tat " + frame(frames[i], snippetPlaces);
             if (line.equals(previous)) {
                 repeats++;
@@ -115,6 +119,23 @@ final class Errors {
             out.add("\t... the frame above " + repeats + " more times");
         }
         return out;
+    }
+
+    /**
+     * A frame of the kernel's form of a last expression (see LastExpression): CellValue's own, and
+     * the lambda right above one, which holds the expression but is not a lambda the user wrote.
+     * Its frames are the user's as they would be without the form.
+     */
+    private static boolean wrapperFrame(StackTraceElement[] frames, int i) {
+        if (isCellValue(frames[i])) {
+            return true;
+        }
+        return i + 1 < frames.length && isCellValue(frames[i + 1]) && isSnippet(frames[i])
+                && frames[i].getMethodName().startsWith("lambda$");
+    }
+
+    private static boolean isCellValue(StackTraceElement f) {
+        return f.getClassName().equals(CellValue.class.getName());
     }
 
     private static boolean isSnippet(StackTraceElement f) {

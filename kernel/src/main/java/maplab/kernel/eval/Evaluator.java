@@ -23,6 +23,7 @@ import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.VarSnippet;
+import maplab.kernel.agent.CellValue;
 
 /**
  * Runs notebook cells in JShell, knowing nothing of Jupyter's messages. One thread calls
@@ -61,6 +62,8 @@ public final class Evaluator implements CellRunner, AutoCloseable {
     private volatile int cellNumber;
     /** The last snippet event of the running cell that may carry its value. */
     private SnippetEvent lastEvent;
+    /** Whether lastEvent is a LastExpression declaration, whose value comes from CellValue. */
+    private boolean lastWrapped;
     /** Interrupts of the running cell so far; from the second on, escalate() is scheduled. */
     private final AtomicInteger stops = new AtomicInteger();
     /** The repeated stop of the running cell, once stopped. */
@@ -121,15 +124,55 @@ public final class Evaluator implements CellRunner, AutoCloseable {
         }
         CellSplitter.Lines lines = new CellSplitter.Lines(cell);
         lastEvent = null;
-        for (StatementBatches.Unit unit : StatementBatches.group(pieces, cell)) {
-            CellResult failed = runUnit(s, unit, cell, lines);
+        lastWrapped = false;
+        List<StatementBatches.Unit> units = StatementBatches.group(pieces, cell);
+        for (int k = 0; k < units.size(); k++) {
+            StatementBatches.Unit unit = units.get(k);
+            CellResult failed = k == units.size() - 1 && !unit.block()
+                    ? runLast(s, unit, cell, lines) : runUnit(s, unit, cell, lines);
             if (failed != null) {
                 return failed;
             }
         }
         SnippetEvent last = lastEvent;
         lastEvent = null;
-        return CellResult.success(last == null ? null : value(s, last));
+        return CellResult.success(last == null ? null : value(s, last, lastWrapped));
+    }
+
+    /**
+     * The cell's last snippet, as its LastExpression declaration when it parses as one expression
+     * and the declaration compiles; otherwise (a declaration, a statement, a compile error) as
+     * JShell takes it, so that what JShell says about it is unchanged.
+     */
+    private CellResult runLast(Session s, StatementBatches.Unit unit, String cell, CellSplitter.Lines lines) {
+        String declaration = LastExpression.declaration(unit.source());
+        if (declaration == null || LongStrings.find(unit.source().stripLeading()).isPresent()) {
+            return runUnit(s, unit, cell, lines);
+        }
+        List<SnippetEvent> events;
+        try {
+            events = s.shell.eval(declaration);
+        } catch (IllegalStateException closed) {
+            events = List.of(); // the JShell closed under the cell: its JVM is gone
+        }
+        CellResult ended = stoppedOrDead(s);
+        if (ended != null) {
+            return ended;
+        }
+        SnippetEvent e = events.stream().filter(x -> x.causeSnippet() == null).findFirst().orElse(null);
+        if (e == null || e.status() != Snippet.Status.VALID) {
+            if (e != null && e.status().isActive()) {
+                s.shell.drop(e.snippet());
+            }
+            return runUnit(s, unit, cell, lines);
+        }
+        snippetPlaces.put(e.snippet().id(), new Errors.Place(cellNumber, lines.of(unit.offset())));
+        if (e.exception() != null) {
+            return CellResult.failure(Errors.runtime(s.shell, e.exception(), snippetPlaces));
+        }
+        lastEvent = e;
+        lastWrapped = true;
+        return null;
     }
 
     /**
@@ -194,6 +237,7 @@ public final class Evaluator implements CellRunner, AutoCloseable {
                 declarations.add(snippet.source());
             }
             lastEvent = e;
+            lastWrapped = false;
         }
         return null;
     }
@@ -229,20 +273,34 @@ public final class Evaluator implements CellRunner, AutoCloseable {
         return null;
     }
 
-    /** The last expression's bundle: rendered in the cells' JVM unless its text says it all. */
-    private DisplayOutput value(Session s, SnippetEvent e) {
-        String type;
-        if (e.snippet() instanceof VarSnippet v && v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
-            type = v.typeName();
-        } else if (e.snippet() instanceof ExpressionSnippet x) {
-            type = x.typeName();
+    /**
+     * The last expression's bundle: rendered in the cells' JVM unless its text says it all. A
+     * LastExpression declaration's value is its kind (CellValue) followed by JShell's text.
+     */
+    private DisplayOutput value(Session s, SnippetEvent e, boolean wrapped) {
+        String text = e.value();
+        boolean plain;
+        if (wrapped) {
+            if (text == null || text.isEmpty() || text.charAt(0) == CellValue.NONE) {
+                return null;
+            }
+            plain = text.charAt(0) == CellValue.PLAIN;
+            text = text.substring(1);
         } else {
-            return null;
+            String type;
+            if (e.snippet() instanceof VarSnippet v && v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+                type = v.typeName();
+            } else if (e.snippet() instanceof ExpressionSnippet x) {
+                type = x.typeName();
+            } else {
+                return null;
+            }
+            if (text == null) {
+                return null;
+            }
+            plain = PLAIN_TYPES.contains(type);
         }
-        if (e.value() == null) {
-            return null;
-        }
-        if (!PLAIN_TYPES.contains(type)) {
+        if (!plain) {
             try {
                 String json = s.control.renderLastValue();
                 if (json == null) {
@@ -255,7 +313,7 @@ public final class Evaluator implements CellRunner, AutoCloseable {
             }
         }
         JsonObject data = new JsonObject();
-        data.addProperty("text/plain", e.value());
+        data.addProperty("text/plain", text);
         return new DisplayOutput("result", null, data, new JsonObject());
     }
 

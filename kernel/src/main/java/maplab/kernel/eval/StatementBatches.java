@@ -11,7 +11,6 @@ import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,10 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 
 /**
  * Groups a cell's consecutive plain statements into blocks that JShell evaluates as one snippet.
@@ -64,8 +60,6 @@ final class StatementBatches {
     static final int MAX_CHARS = 8_000;
     /** Below this many snippets a cell is run snippet by snippet, as it always was. */
     static final int MIN_PIECES = 3;
-
-    private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
 
     private StatementBatches() {
     }
@@ -125,13 +119,7 @@ final class StatementBatches {
         }
         source.append("}\n");
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///MapLabCell.java"), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return source;
-            }
-        };
-        JavacTask task = (JavacTask) JAVAC.getTask(null, null, diagnostics, List.of("-proc:none"), null, List.of(file));
+        JavacTask task = ParseTasks.of("MapLabCell", source, diagnostics);
         Iterable<? extends CompilationUnitTree> units;
         try {
             units = task.parse();

@@ -113,6 +113,10 @@ class EvaluatorTest {
                 String.join("\n", inMethod));
         for (String line : inMethod) {
             assertFalse(line.contains("at  (") || line.contains("<"), line);
+            assertFalse(line.contains("lambda") || line.contains("CellValue"), line);
+        }
+        for (String line : tb) {
+            assertFalse(line.contains("lambda") || line.contains("CellValue"), line);
         }
     }
 
@@ -132,6 +136,50 @@ class EvaluatorTest {
         CellResult r = ev.execute("{ List<long[]> hog = new ArrayList<>(); while (true) hog.add(new long[1 << 20]); }");
         assertEquals("java.lang.OutOfMemoryError", r.error().ename());
         assertEquals("8", text(ev.execute("keep2")));
+    }
+
+    @Test
+    void lastExpressionsShowWhatJShellShows() {
+        assertEquals("'b'", text(ev.execute("\"ab\".charAt(1)")));
+        assertEquals("'x'", text(ev.execute("'x'")));
+        assertEquals("7", text(ev.execute("(short) 7")));
+        assertEquals("2.5", text(ev.execute("5 / 2.0f")));
+        assertEquals("\"a\\tb\"", text(ev.execute("\"a\\tb\"")));
+        assertEquals("null", text(ev.execute("null")));
+        assertEquals("[1, 2]", text(ev.execute("java.util.List.of(1, 2) // a comment")));
+        ev.execute("int counter = 4;");
+        assertEquals("5", text(ev.execute("counter = counter + 1;")));
+        assertEquals("5", text(ev.execute("counter++")));
+        assertEquals("6", text(ev.execute("counter")));
+        // No type without a target: JShell's own typing decides, as before.
+        ev.execute("<T> T nothing() { return null; }");
+        assertEquals("null", text(ev.execute("nothing()")));
+    }
+
+    @Test
+    void aVoidCallLastShowsNothingAndRuns() {
+        CellResult r = ev.execute("int v = 3;\nSystem.out.println(\"v=\" + v)");
+        assertTrue(r.ok(), () -> String.valueOf(r.error()));
+        assertNull(r.value());
+        assertEquals("v=3\n", sink.out.toString());
+        CellResult sleep = ev.execute("Thread.sleep(1)");
+        assertTrue(sleep.ok(), () -> String.valueOf(sleep.error()));
+        assertNull(sleep.value());
+    }
+
+    @Test
+    void theStaticTypeDecidesTextOrRenderingAsJShellsTypeNameDid() {
+        // A renderer for a supertype of Integer: it applies only where the static type is not a
+        // plain one (int, Integer... are shown as text whatever renderers exist).
+        ev.execute("Renderers.register(Number.class, n -> n.intValue() != 4242 ? null"
+                + " : MimeBundle.text(\"n\").put(\"text/html\", \"<b>4242</b>\"));");
+        assertFalse(ev.execute("4241 + 1").value().data().has("text/html"));
+        assertFalse(ev.execute("Integer.valueOf(4242)").value().data().has("text/html"));
+        assertFalse(ev.execute("Math.abs(-4242L)").value().data().has("text/html"));
+        assertTrue(ev.execute("(Number) 4242").value().data().has("text/html"));
+        assertTrue(ev.execute("java.util.List.<Number>of(4242).get(0)").value().data().has("text/html"));
+        assertTrue(ev.execute("Short.valueOf((short) 4242)").value().data().has("text/html"));
+        assertEquals("4242", text(ev.execute("Integer.valueOf(4242)")));
     }
 
     @Test
