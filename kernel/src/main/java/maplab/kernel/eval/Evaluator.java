@@ -149,12 +149,7 @@ public final class Evaluator implements CellRunner, AutoCloseable {
         if (declaration == null || LongStrings.find(unit.source().stripLeading()).isPresent()) {
             return runUnit(s, unit, cell, lines);
         }
-        List<SnippetEvent> events;
-        try {
-            events = s.shell.eval(declaration);
-        } catch (IllegalStateException closed) {
-            events = List.of(); // the JShell closed under the cell: its JVM is gone
-        }
+        List<SnippetEvent> events = eval(s, declaration);
         CellResult ended = stoppedOrDead(s);
         if (ended != null) {
             return ended;
@@ -188,12 +183,7 @@ public final class Evaluator implements CellRunner, AutoCloseable {
                 return CellResult.failure(Errors.compile(cell, unit.offset() + at.getAsInt(), LongStrings.MESSAGE));
             }
         }
-        List<SnippetEvent> events;
-        try {
-            events = s.shell.eval(unit.source());
-        } catch (IllegalStateException closed) {
-            events = List.of(); // the JShell closed under the cell: its JVM is gone (see below)
-        }
+        List<SnippetEvent> events = eval(s, unit.source());
         CellResult ended = stoppedOrDead(s);
         if (ended != null) {
             return ended;
@@ -240,6 +230,18 @@ public final class Evaluator implements CellRunner, AutoCloseable {
             lastWrapped = false;
         }
         return null;
+    }
+
+    /**
+     * JShell's events for source; none when the JShell closed under the cell because its JVM is
+     * gone, which the caller's stoppedOrDead then reports.
+     */
+    private static List<SnippetEvent> eval(Session s, String source) {
+        try {
+            return s.shell.eval(source);
+        } catch (IllegalStateException closed) {
+            return List.of();
+        }
     }
 
     /**
