@@ -34,9 +34,9 @@ final class Handoff implements AutoCloseable {
      * core goes idle, and waking it takes an interrupt to that core: tens of microseconds on a
      * virtual machine, against the fraction of a microsecond a goroutine usually holds the turn.
      * A yielding thread keeps its core awake and gives it to a thread that can run, the turn's
-     * holder among them; if the turn is slow to come, it parks after all. Measured on 2 cores at
-     * load 3 to 5 (three goroutines on one worker, in one JVM, alternating): 10,000-23,000
-     * schedules/s parking at once, 22,000-36,000 with 50 to 500 yields.
+     * holder among them; if the turn is slow to come, it parks after all. {@code ./maplab
+     * bench-races 5} on 2 quiet cores, one worker, three goroutines (three-inserts-growth, k=2):
+     * 7,789 schedules/s parking at once, 30,727 yielding first (docs/benchmarks.md).
      */
     private static final int YIELDS = 100;
 
@@ -55,7 +55,7 @@ final class Handoff implements AutoCloseable {
      * other threads want the cores, a yield hands the core to them for a whole time slice, and a
      * woken (unparked) thread gets a core back sooner than a yielding one: an older rule that
      * yielded up to 20,000 times ran two-inserts at 1,600-5,000 schedules/s at load 12-20,
-     * against 52,000 with parking; at load 3-5, 100 yields beat parking (see YIELDS).
+     * against 52,000 with parking.
      */
     private final boolean yields;
     private final Thread[] threads;
