@@ -16,6 +16,7 @@ first source line, ename: evalue), or its report would reference an external fil
 its PDF failed; 2: a path is missing or is not a notebook, or --pdf has no Chromium to print with.
 """
 import argparse
+import atexit
 import os
 import re
 import signal
@@ -69,30 +70,54 @@ def first_line(cell):
     return lines[0].strip() if lines else "(empty)"
 
 
+# jupyter_client picks a kernel's ports free and lets them go before the kernel binds them, so
+# with reports side by side another process can take one first; the kernel then names the port and
+# exits before it answers kernel_info. No cell has run, so starting it again on new ports is safe.
+START_ATTEMPTS = 3
+
+
+def died_starting(error, current):
+    return not current and isinstance(error, RuntimeError) and "died before replying to kernel_info" in str(error)
+
+
 def execute(path, nb, kernel_name, timeout):
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
     name = os.path.basename(path)
     current = {}
 
     def started(cell, cell_index, **_):
         current["index"], current["cell"] = cell_index, cell
 
-    client = NotebookClient(nb, kernel_name=kernel_name, timeout=timeout, allow_errors=False,
-                            resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}},
-                            on_cell_start=started)
-    try:
-        client.execute()
-    except CellExecutionError as e:
+    for attempt in range(1, START_ATTEMPTS + 1):
+        client = NotebookClient(nb, kernel_name=kernel_name, timeout=timeout, allow_errors=False,
+                                resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}},
+                                on_cell_start=started)
+        try:
+            client.execute()
+            return
+        except Exception as e:
+            # nbclient registers the kernel's clean-up at exit before the start; a start that
+            # failed has cleaned up already, and the hook would then fail with a traceback.
+            atexit.unregister(client._cleanup_kernel)
+            if not died_starting(e, current) or attempt == START_ATTEMPTS:
+                failed(name, e, current)
+            print(f"maplab report: {name}: the kernel exited while starting (attempt {attempt} of "
+                  f"{START_ATTEMPTS}); starting it again on new ports", file=sys.stderr, flush=True)
+
+
+def failed(name, error, current):
+    """Raises the Failure that names what went wrong: the cell, or the kernel."""
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+    if isinstance(error, CellExecutionError):
         raise Failure(1, f"{name}: cell {current.get('index', '?')} failed "
                          f"({first_line(current['cell']) if 'cell' in current else '?'}): "
-                         f"{e.ename}: {e.evalue}")
-    except (CellTimeoutError, DeadKernelError) as e:
+                         f"{error.ename}: {error.evalue}")
+    if isinstance(error, (CellTimeoutError, DeadKernelError)):
         where = (f"cell {current['index']} ({first_line(current['cell'])})" if "index" in current
                  else "the kernel")
-        raise Failure(1, f"{name}: {where} failed: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")
-    except Exception as e:  # kernel not found, start-up failure...
-        raise Failure(1, f"{name}: could not run: {type(e).__name__}: {e}")
+        raise Failure(1, f"{name}: {where} failed: {type(error).__name__}: "
+                         f"{str(error).splitlines()[0] if str(error) else ''}")
+    raise Failure(1, f"{name}: could not run: {type(error).__name__}: {error}")  # kernel not found, start-up failure...
 
 
 def export(path, nb):

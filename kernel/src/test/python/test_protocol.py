@@ -113,6 +113,27 @@ class InterruptTests(unittest.TestCase):
         self.interrupt_loop(java)
 
 
+class BindTests(unittest.TestCase):
+    def test_a_port_taken_before_the_kernel_binds_it_is_named_and_the_kernel_exits(self):
+        spec = KernelManager(kernel_name=KERNEL_NAME).kernel_spec
+        tmp = tempfile.TemporaryDirectory(prefix="maplab-test-")
+        self.addCleanup(tmp.cleanup)
+        conn, info = write_connection_file(os.path.join(tmp.name, "kernel.json"))
+        # Another process takes the shell port between jupyter_client's pick and the kernel's bind.
+        ctx = zmq.Context()
+        taken = ctx.socket(zmq.ROUTER)
+        taken.bind(f"tcp://127.0.0.1:{info['shell_port']}")
+        self.addCleanup(ctx.destroy, 0)
+        self.addCleanup(taken.close, 0)
+        argv = [a.replace("{connection_file}", conn).replace("{resource_dir}", spec.resource_dir) for a in spec.argv]
+        proc = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        self.assertIn(f"maplab: cannot listen on tcp://127.0.0.1:{info['shell_port']}", proc.stderr)
+        self.assertIn("the connection file's ports must be free", proc.stderr)
+        self.assertNotIn("Exception in thread", proc.stderr)
+        self.assertNotIn("\tat ", proc.stderr)
+
+
 class ParentDeathTests(unittest.TestCase):
     def test_kernel_exits_within_5s_when_its_parent_dies_and_removes_its_connection_file(self):
         spec = KernelManager(kernel_name=KERNEL_NAME).kernel_spec

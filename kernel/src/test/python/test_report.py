@@ -3,6 +3,7 @@ a good one becomes a self-contained HTML report; one whose second cell throws st
 notebook, the cell and the error, exit 1, and leaves an earlier report and the folder untouched.
 With --pdf the report is also printed to a PDF (read back with pypdf), and a print that fails
 leaves neither file."""
+import json
 import os
 import re
 import subprocess
@@ -91,6 +92,53 @@ class ReportTests(unittest.TestCase):
             self.assertEqual(f.read(), "<html>an earlier good report</html>")
         self.assertEqual(os.stat(old).st_mtime_ns, before.st_mtime_ns)
         self.assertEqual(os.listdir(self.out), ["broken.html"], "no temporary file remains")
+
+    def flaky_kernel(self, starts_that_die):
+        """A kernelspec that runs the installed kernel, except that its first starts_that_die
+        starts exit at once, as a kernel whose port another process took does."""
+        from jupyter_client.kernelspec import KernelSpecManager
+        spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
+        argv = [a.replace("{resource_dir}", spec.resource_dir) for a in spec.argv]
+        count = os.path.join(self.dir, "starts")
+        folder = os.path.join(self.dir, "jupyter", "kernels", "flaky-java")
+        os.makedirs(folder)
+        script = os.path.join(folder, "start.sh")
+        with open(script, "w") as f:
+            f.write("#!/bin/sh\n"
+                    f'echo >> "{count}"\n'
+                    f'if [ "$(wc -l < "{count}")" -le {starts_that_die} ]; then\n'
+                    '  echo "maplab: cannot listen on tcp://127.0.0.1:1 (test)" >&2; exit 1\n'
+                    "fi\n"
+                    "exec " + " ".join('"$1"' if a == "{connection_file}" else f"'{a}'" for a in argv) + "\n")
+        os.chmod(script, 0o755)
+        with open(os.path.join(folder, "kernel.json"), "w") as f:
+            f.write(json.dumps({"argv": [script, "{connection_file}"], "display_name": "flaky",
+                                "language": "java", "interrupt_mode": "message"}))
+        return {"JUPYTER_PATH": os.path.join(self.dir, "jupyter")}, count
+
+    def test_a_kernel_that_dies_while_starting_is_started_again(self):
+        env, count = self.flaky_kernel(starts_that_die=2)
+        nb = os.path.join(self.dir, "tiny.ipynb")
+        write_notebook(nb, new_code_cell("1 + 1"))
+        proc = run_report("--kernel", "flaky-java", "--out", self.out, nb, env=env)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertIn("tiny.ipynb: the kernel exited while starting (attempt 2 of 3)", proc.stderr)
+        self.assertNotIn("Traceback", proc.stderr)
+        with open(count) as f:
+            self.assertEqual(len(f.readlines()), 3)
+        self.assertTrue(os.path.isfile(os.path.join(self.out, "tiny.html")))
+
+    def test_a_kernel_that_never_starts_fails_after_three_attempts_without_a_traceback(self):
+        env, count = self.flaky_kernel(starts_that_die=99)
+        nb = os.path.join(self.dir, "tiny.ipynb")
+        write_notebook(nb, new_code_cell("1 + 1"))
+        proc = run_report("--kernel", "flaky-java", "--out", self.out, nb, env=env)
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        self.assertIn("tiny.ipynb: could not run: RuntimeError: Kernel died before replying to kernel_info",
+                      proc.stderr)
+        self.assertNotIn("Traceback", proc.stderr)
+        with open(count) as f:
+            self.assertEqual(len(f.readlines()), 3)
 
     def test_missing_path_or_non_notebook_exits_2(self):
         proc = run_report("--out", self.out, os.path.join(self.dir, "absent.ipynb"))

@@ -52,11 +52,18 @@ public final class KernelMain {
             vm.add("-D" + KernelInput.PORT_PROPERTY + "=" + started.get().inputPort());
             return Evaluator.start(defaults.withVmOptions(vm), r);
         });
-        KernelServer server = new KernelServer(conn, codec, evaluator, replies -> {
-            OutputRouter r = new OutputRouter(replies, limit);
-            router.set(r);
-            return r;
-        }, defaults.token());
+        KernelServer server;
+        try {
+            server = new KernelServer(conn, codec, evaluator, replies -> {
+                OutputRouter r = new OutputRouter(replies, limit);
+                router.set(r);
+                return r;
+            }, defaults.token());
+        } catch (IOException e) {
+            KernelServer.log(e.getMessage());
+            System.exit(1);
+            return;
+        }
         started.set(server);
         routerReady.complete(router.get());
         evaluator.exceptionally(t -> {

@@ -56,10 +56,21 @@ public final class KernelServer {
         OutputRouter create(Replies replies);
     }
 
-    private ZMQ.Socket bind(SocketType type, ConnectionInfo conn, int port) {
+    /**
+     * Binds a socket to a port of the connection file. The launcher picked the ports free and
+     * then let them go, so another process can take one before the kernel binds it (ten reports
+     * started at once did): that is an IOException naming the address, not a ZMQ stack trace.
+     */
+    private ZMQ.Socket bind(SocketType type, ConnectionInfo conn, int port) throws java.io.IOException {
         ZMQ.Socket s = context.createSocket(type);
         s.setLinger(1000);
-        s.bind(conn.address(port));
+        try {
+            s.bind(conn.address(port));
+        } catch (ZMQException e) {
+            context.close();
+            throw new java.io.IOException("cannot listen on " + conn.address(port) + " (" + e.getMessage()
+                    + "); the connection file's ports must be free when the kernel starts");
+        }
         return s;
     }
 
