@@ -113,19 +113,26 @@ class InterruptTests(unittest.TestCase):
         self.interrupt_loop(java)
 
 
+def kernel_command(test):
+    """A fresh connection file in a temporary folder (removed after the test), its contents, and
+    the installed kernel's command line for it, to start the kernel as a launcher would."""
+    spec = KernelManager(kernel_name=KERNEL_NAME).kernel_spec
+    tmp = tempfile.TemporaryDirectory(prefix="maplab-test-")
+    test.addCleanup(tmp.cleanup)
+    conn, info = write_connection_file(os.path.join(tmp.name, "kernel.json"))
+    argv = [a.replace("{connection_file}", conn).replace("{resource_dir}", spec.resource_dir) for a in spec.argv]
+    return conn, info, argv
+
+
 class BindTests(unittest.TestCase):
     def test_a_port_taken_before_the_kernel_binds_it_is_named_and_the_kernel_exits(self):
-        spec = KernelManager(kernel_name=KERNEL_NAME).kernel_spec
-        tmp = tempfile.TemporaryDirectory(prefix="maplab-test-")
-        self.addCleanup(tmp.cleanup)
-        conn, info = write_connection_file(os.path.join(tmp.name, "kernel.json"))
+        conn, info, argv = kernel_command(self)
         # Another process takes the shell port between jupyter_client's pick and the kernel's bind.
         ctx = zmq.Context()
         taken = ctx.socket(zmq.ROUTER)
         taken.bind(f"tcp://127.0.0.1:{info['shell_port']}")
         self.addCleanup(ctx.destroy, 0)
         self.addCleanup(taken.close, 0)
-        argv = [a.replace("{connection_file}", conn).replace("{resource_dir}", spec.resource_dir) for a in spec.argv]
         proc = subprocess.run(argv, capture_output=True, text=True, timeout=60)
         self.assertEqual(proc.returncode, 1, proc.stderr)
         self.assertIn(f"maplab: cannot listen on tcp://127.0.0.1:{info['shell_port']}", proc.stderr)
@@ -136,12 +143,8 @@ class BindTests(unittest.TestCase):
 
 class ParentDeathTests(unittest.TestCase):
     def test_kernel_exits_within_5s_when_its_parent_dies_and_removes_its_connection_file(self):
-        spec = KernelManager(kernel_name=KERNEL_NAME).kernel_spec
-        tmp = tempfile.TemporaryDirectory(prefix="maplab-test-")
-        self.addCleanup(tmp.cleanup)
-        conn, _ = write_connection_file(os.path.join(tmp.name, "kernel.json"))
+        conn, _, argv = kernel_command(self)
         os.chmod(conn, 0o644)  # as a careless launcher would leave it: the kernel must tighten it
-        argv = [a.replace("{connection_file}", conn).replace("{resource_dir}", spec.resource_dir) for a in spec.argv]
         # An intermediate parent that starts the kernel, prints its pid, then waits to be killed.
         parent = subprocess.Popen(
             [sys.executable, "-c",

@@ -116,29 +116,31 @@ class ReportTests(unittest.TestCase):
                                 "language": "java", "interrupt_mode": "message"}))
         return {"JUPYTER_PATH": os.path.join(self.dir, "jupyter")}, count
 
-    def test_a_kernel_that_dies_while_starting_is_started_again(self):
-        env, count = self.flaky_kernel(starts_that_die=2)
+    def report_on_flaky_kernel(self, starts_that_die):
+        """Runs a one-cell notebook's report on flaky_kernel; returns the process and how many
+        times the kernel was started."""
+        env, count = self.flaky_kernel(starts_that_die)
         nb = os.path.join(self.dir, "tiny.ipynb")
         write_notebook(nb, new_code_cell("1 + 1"))
         proc = run_report("--kernel", "flaky-java", "--out", self.out, nb, env=env)
+        with open(count) as f:
+            return proc, len(f.readlines())
+
+    def test_a_kernel_that_dies_while_starting_is_started_again(self):
+        proc, starts = self.report_on_flaky_kernel(starts_that_die=2)
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertIn("tiny.ipynb: the kernel exited while starting (attempt 2 of 3)", proc.stderr)
         self.assertNotIn("Traceback", proc.stderr)
-        with open(count) as f:
-            self.assertEqual(len(f.readlines()), 3)
+        self.assertEqual(starts, 3)
         self.assertTrue(os.path.isfile(os.path.join(self.out, "tiny.html")))
 
     def test_a_kernel_that_never_starts_fails_after_three_attempts_without_a_traceback(self):
-        env, count = self.flaky_kernel(starts_that_die=99)
-        nb = os.path.join(self.dir, "tiny.ipynb")
-        write_notebook(nb, new_code_cell("1 + 1"))
-        proc = run_report("--kernel", "flaky-java", "--out", self.out, nb, env=env)
+        proc, starts = self.report_on_flaky_kernel(starts_that_die=99)
         self.assertEqual(proc.returncode, 1, proc.stderr)
         self.assertIn("tiny.ipynb: could not run: RuntimeError: Kernel died before replying to kernel_info",
                       proc.stderr)
         self.assertNotIn("Traceback", proc.stderr)
-        with open(count) as f:
-            self.assertEqual(len(f.readlines()), 3)
+        self.assertEqual(starts, 3)
 
     def test_missing_path_or_non_notebook_exits_2(self):
         proc = run_report("--out", self.out, os.path.join(self.dir, "absent.ipynb"))
