@@ -141,7 +141,7 @@ rrc=0
 "$BIN/oracle-go1.19" -races "$out/races" >/dev/null 2>"$out/races.log" || rrc=$?
 if [ "$rrc" = 0 ]; then
   set +e
-  java -cp "$CP" maplab.race.RaceCheckMain "$out/races/races.json" --csv "$ROOT/reports/races/races.csv" \
+  "$ROOT/scripts/race-java.sh" -cp "$CP" maplab.race.RaceCheckMain "$out/races/races.json" --csv "$ROOT/reports/races/races.csv" \
     | sed 's/^/  /'
   rrc=${PIPESTATUS[0]}
   java -cp "$CP" maplab.experiment.RuntimeResults stamp --measured "$out/races/races.json" --model "$model" \
@@ -165,7 +165,7 @@ src=0
 "$BIN/oracle-go1.26" -races "$out/races-go1.26" -runs 1000 >/dev/null 2>"$out/races-go1.26.log" || src=$?
 if [ "$src" = 0 ]; then
   set +e
-  java -cp "$CP" maplab.race.RaceCheckMain "$out/races-go1.26/races.json" \
+  "$ROOT/scripts/race-java.sh" -cp "$CP" maplab.race.RaceCheckMain "$out/races-go1.26/races.json" \
     --csv "$ROOT/reports/races/go1.26/races.csv" --bounds 2,1 --samples 10000 --search-seconds 120 | sed 's/^/  /'
   src=${PIPESTATUS[0]}
   java -cp "$CP" maplab.experiment.RuntimeResults stamp --measured "$out/races-go1.26/races.json" --model "$model" \

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.IntFunction;
 import maplab.engine.classic.ClassicMap;
 import maplab.race.Exploration;
+import maplab.race.Explorer;
 import maplab.race.Op;
 import maplab.race.RaceScenarios;
 import maplab.race.Scenario;
@@ -44,6 +45,7 @@ public final class RaceRate {
         System.out.printf("race explorer, %d cores, %s %s; median [min..max] of %d runs; %s%n",
                 CORES, System.getProperty("java.vm.name"), System.getProperty("java.version"), runs,
                 BenchMain.load("load average before"));
+        System.out.println("goroutines: " + Explorer.goroutineThreads());
         System.out.printf("%-44s %10s %26s %26s %8s %14s %8s%n", "workload", "schedules", "schedules/s (1 worker)",
                 "schedules/s (" + CORES + " workers)", "speedup", "sequential/s", "ratio");
         Scenario growth = RaceScenarios.threeInsertsGrowth();

@@ -93,6 +93,16 @@ public final class Explorer {
         return this;
     }
 
+    /**
+     * How this JVM runs the simulated goroutines: as continuations on each worker's own thread
+     * (Java 21 and later, with {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED}), or
+     * else a platform thread each, with the reason. The tables are the same either way;
+     * continuations are several times faster, and workers scale with the cores.
+     */
+    public static String goroutineThreads() {
+        return Handoff.kind();
+    }
+
     /** Every schedule with at most the preemption bound, for each seed. */
     public Exploration explore() {
         String method = "every schedule with at most " + preemptions + " preemption" + (preemptions == 1 ? "" : "s")

@@ -11,7 +11,7 @@ import maplab.engine.StepHook;
 
 /**
  * Runs executions of one scenario under a {@link Strategy}: the semantics of a schedule. Each
- * simulated goroutine runs the engine's own code on a thread of its own ({@link Handoff}), and
+ * simulated goroutine runs the engine's own code on a stack of its own ({@link Handoff}), and
  * exactly one of them runs at a time: the engine calls {@link #step} before every access to the
  * map's shared memory, and there the strategy chooses who makes the next access. A goroutine
  * that is not chosen waits, in the middle of its runtime function, until it is. Synchronisation
@@ -73,6 +73,15 @@ final class Scheduler implements StepHook, AutoCloseable {
 
     /** A scheduler beside {@code threadsBeside} other goroutine threads (other workers' schedulers). */
     Scheduler(Scenario scenario, int threadsBeside) {
+        this(scenario, threadsBeside, false);
+    }
+
+    /** A scheduler on a platform thread per goroutine, whatever this JVM offers (to compare the two). */
+    static Scheduler onPlatformThreads(Scenario scenario) {
+        return new Scheduler(scenario, 0, true);
+    }
+
+    private Scheduler(Scenario scenario, int threadsBeside, boolean platformThreads) {
         this.scenario = scenario;
         this.swiss = scenario.version().engine() == Engine.SWISS;
         this.n = scenario.goroutines().size();
@@ -80,7 +89,8 @@ final class Scheduler implements StepHook, AutoCloseable {
         this.first = new boolean[n];
         this.statement = new int[n];
         this.opStart = new boolean[n];
-        this.handoff = new Handoff(n, this::runGoroutine, threadsBeside);
+        this.handoff = platformThreads ? new ThreadHandoff(n, this::runGoroutine, threadsBeside)
+                : Handoff.of(n, this::runGoroutine, threadsBeside);
     }
 
     /** Executions that take more scheduling points than this end as a hang (a corrupted chain can loop). */
