@@ -88,6 +88,7 @@ public final class Evaluator implements CellRunner, AutoCloseable {
     /** Runs a cell; a non-null limit stops it after that long, as an interrupt would. */
     @Override
     public CellResult execute(String cell, Duration limit) {
+        CompilerWarmup.stop();
         CellResult restarted = reviveIfDead();
         if (restarted != null) {
             sink.stderr("[maplab] " + restarted.error().evalue() + "\n");

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import maplab.kernel.agent.KernelInput;
 import maplab.kernel.agent.ParentWatch;
+import maplab.kernel.eval.CompilerWarmup;
 import maplab.kernel.eval.Evaluator;
 import maplab.kernel.eval.EvaluatorConfig;
 import maplab.kernel.wire.ConnectionInfo;
@@ -47,6 +48,7 @@ public final class KernelMain {
         CompletableFuture<OutputRouter> routerReady = new CompletableFuture<>();
         EvaluatorConfig defaults = EvaluatorConfig.defaults();
         AtomicReference<KernelServer> started = new AtomicReference<>();
+        CompilerWarmup.startInBackground();
         CompletableFuture<Evaluator> evaluator = routerReady.thenApplyAsync(r -> {
             List<String> vm = new ArrayList<>(defaults.remoteVmOptions());
             vm.add("-D" + KernelInput.PORT_PROPERTY + "=" + started.get().inputPort());

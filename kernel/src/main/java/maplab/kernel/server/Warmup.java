@@ -1,5 +1,6 @@
 package maplab.kernel.server;
 
+import maplab.kernel.eval.CompilerWarmup;
 import maplab.kernel.eval.DisplayOutput;
 import maplab.kernel.eval.Evaluator;
 import maplab.kernel.eval.EvaluatorConfig;
@@ -40,6 +41,7 @@ public final class Warmup {
             ev.execute("Table.create(\"t\", IntColumn.create(\"a\", 1, 2))");
             ev.execute("int bad = nope;");
         }
+        CompilerWarmup.run(1); // its JShell runs cells in this JVM: those classes go into the archive too
         System.exit(0);
     }
 }
