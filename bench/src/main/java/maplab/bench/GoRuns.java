@@ -48,14 +48,36 @@ final class GoRuns {
         CLASSIC, ALL
     }
 
-    /** go test -bench with {@code go} (a command prefix), {@code count} repetitions: workload → samples. */
+    /** The largest insert: as many keys as the JMH single shot of insert_1e7. */
+    static final long BIG = 10_000_000;
+    /**
+     * go test -bench with {@code go} (a command prefix), {@code count} repetitions: workload →
+     * samples. The insert of {@link #BIG} keys runs apart, {@code count} shots as JMH measures
+     * {@code count} iterations of insert_1e7, with {@code -benchtime 10000000x}: a
+     * time-bounded run stops its b.N where the time is up, about 2 million inserts at 0.5 s,
+     * so it timed a map a fifth of the size the JMH side fills, and its b.N (so the size) moved
+     * with the machine's speed. With b.N fixed each shot fills one whole map, as JMH's does.
+     */
     static Map<String, List<double[]>> samples(List<String> go, Path oracle, Coverage set, int count, String benchtime)
             throws IOException, InterruptedException {
+        String which = set == Coverage.CLASSIC ? "classic" : "all";
+        Map<String, List<double[]>> samples = parse(run(command(go, ".", count, benchtime), oracle, which, false));
+        samples.putAll(parse(run(command(go, "^BenchmarkInsert$/^n=" + BIG + "$", count, BIG + "x"), oracle,
+                which, true)));
+        return samples;
+    }
+
+    private static List<String> command(List<String> go, String bench, int count, String benchtime) {
         List<String> cmd = new ArrayList<>(go);
-        cmd.addAll(List.of("test", "./bench", "-run", "^$", "-bench", ".", "-benchmem",
+        cmd.addAll(List.of("test", "./bench", "-run", "^$", "-bench", bench, "-benchmem",
                 "-count", String.valueOf(count), "-benchtime", benchtime));
+        return cmd;
+    }
+
+    /** Benchmark lines → workload → [ns/op, B/op] samples. */
+    private static Map<String, List<double[]>> parse(List<String> lines) {
         Map<String, List<double[]>> samples = new LinkedHashMap<>();
-        for (String line : run(cmd, oracle, set == Coverage.CLASSIC ? "classic" : "all")) {
+        for (String line : lines) {
             Matcher m = LINE.matcher(line);
             if (m.matches() && workload(m.group(1)) != null) {
                 double bytes = m.group(3) == null ? Double.NaN : Double.parseDouble(m.group(3));
@@ -84,7 +106,7 @@ final class GoRuns {
         List<String> cmd = new ArrayList<>(go);
         cmd.addAll(List.of("test", "./bench", "-run", "TestMapBytes", "-count", "1", "-v"));
         Map<Long, Long> out = new LinkedHashMap<>();
-        for (String line : run(cmd, oracle, "classic")) {
+        for (String line : run(cmd, oracle, "classic", true)) {
             Matcher m = BYTES.matcher(line);
             if (m.find()) {
                 out.put(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
@@ -93,11 +115,14 @@ final class GoRuns {
         return out;
     }
 
-    private static List<String> run(List<String> cmd, Path dir, String set) throws IOException, InterruptedException {
+    /** Runs go in oracle/; {@code big}: whether the sized inserts include {@link #BIG} keys. */
+    private static List<String> run(List<String> cmd, Path dir, String set, boolean big)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().put("GOTOOLCHAIN", "local");
         pb.environment().put("GOFLAGS", "");
         pb.environment().put("MAPLAB_BENCH_SET", set);
+        pb.environment().put("MAPLAB_BENCH_BIG", big ? "yes" : "no");
         Process p = pb.start();
         List<String> lines = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
