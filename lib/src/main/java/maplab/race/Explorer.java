@@ -97,7 +97,7 @@ public final class Explorer {
      * How this JVM runs the simulated goroutines: as continuations on each worker's own thread
      * (Java 21 and later, with {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED}), or
      * else a platform thread each, with the reason. The tables are the same either way;
-     * continuations are several times faster, and workers scale with the cores.
+     * continuations are two to four times as fast, and each worker keeps to one core.
      */
     public static String goroutineThreads() {
         return Handoff.kind();
