@@ -71,13 +71,23 @@ def first_line(cell):
 
 
 # jupyter_client picks a kernel's ports free and lets them go before the kernel binds them, so
-# with reports side by side another process can take one first; the kernel then names the port and
-# exits before it answers kernel_info. No cell has run, so starting it again on new ports is safe.
+# with reports side by side another process can take one first. Then either the kernel names the
+# port and exits before it answers kernel_info, or the process that took the port answers the
+# client there with something that is not a Jupyter message (another kernel's heartbeat echoes
+# raw bytes), which jupyter_client refuses with "ValueError: b'<IDS|MSG>' is not in list". No
+# cell has run in either case, so starting the kernel again on new ports is safe.
 START_ATTEMPTS = 3
 
 
-def died_starting(error, current):
-    return not current and isinstance(error, RuntimeError) and "died before replying to kernel_info" in str(error)
+def start_failure(error, current):
+    """Why the kernel's start failed on its ports (for the retry's message), or None if it did not."""
+    if current:
+        return None
+    if isinstance(error, RuntimeError) and "died before replying to kernel_info" in str(error):
+        return "the kernel exited while starting"
+    if isinstance(error, ValueError) and "<IDS|MSG>" in str(error):
+        return "another process answered on one of the kernel's ports while it started"
+    return None
 
 
 def execute(path, nb, kernel_name, timeout):
@@ -99,9 +109,10 @@ def execute(path, nb, kernel_name, timeout):
             # nbclient registers the kernel's clean-up at exit before the start; a start that
             # failed has cleaned up already, and the hook would then fail with a traceback.
             atexit.unregister(client._cleanup_kernel)
-            if not died_starting(e, current) or attempt == START_ATTEMPTS:
+            why = start_failure(e, current)
+            if why is None or attempt == START_ATTEMPTS:
                 failed(name, e, current)
-            print(f"maplab report: {name}: the kernel exited while starting (attempt {attempt} of "
+            print(f"maplab report: {name}: {why} (attempt {attempt} of "
                   f"{START_ATTEMPTS}); starting it again on new ports", file=sys.stderr, flush=True)
 
 

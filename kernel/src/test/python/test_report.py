@@ -251,5 +251,31 @@ class PdfReportTests(unittest.TestCase):
         self.assertFalse(os.path.exists(self.out), "nothing is written")
 
 
+class StartFailureTests(unittest.TestCase):
+    """Which failures of a report's kernel start are retried on new ports (scripts/report.py)."""
+
+    @classmethod
+    def setUpClass(cls):
+        import importlib.util
+        path = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "scripts", "report.py")
+        spec = importlib.util.spec_from_file_location("maplab_report", path)
+        cls.report = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(cls.report)
+
+    def test_a_kernel_that_died_or_a_stranger_on_its_port_before_any_cell_is_retried(self):
+        died = RuntimeError("Kernel died before replying to kernel_info")
+        stranger = ValueError("b'<IDS|MSG>' is not in list")
+        self.assertEqual("the kernel exited while starting", self.report.start_failure(died, {}))
+        self.assertIn("another process answered", self.report.start_failure(stranger, {}))
+
+    def test_other_errors_and_anything_after_a_cell_started_are_not(self):
+        self.assertIsNone(self.report.start_failure(ValueError("bad notebook"), {}))
+        self.assertIsNone(self.report.start_failure(RuntimeError("No such kernel"), {}))
+        started = {"index": 0, "cell": None}
+        self.assertIsNone(self.report.start_failure(ValueError("b'<IDS|MSG>' is not in list"), started))
+        self.assertIsNone(self.report.start_failure(RuntimeError("Kernel died before replying to kernel_info"),
+                                                    started))
+
+
 if __name__ == "__main__":
     unittest.main()
