@@ -668,12 +668,14 @@ func (c *checker) checkWorkload() error {
 	prunes := c.goMinor >= 25
 	switch name {
 	case "churn-prune-u64", "churn-string-keys":
-		want := int64(128)
-		if !prunes {
-			want = 256
+		// 1.25+ prunes and keeps 128 slots, unless a prune gave up (too few unneeded tombstones
+		// for this hash seed) and the table grew once; the recorder checks the prunes themselves.
+		ok := c.churnCap() == 256
+		if prunes {
+			ok = c.churnCap() == 128 || c.churnCap() == 256
 		}
-		if c.churnCap() != want {
-			return fmt.Errorf("capacity after the churn %d, want %d for go1.%d", c.churnCap(), want, c.goMinor)
+		if !ok {
+			return fmt.Errorf("capacity after the churn %d in go1.%d", c.churnCap(), c.goMinor)
 		}
 	case "churn-ptr-keys", "churn-big-elem":
 		if c.churnCap() != 256 {

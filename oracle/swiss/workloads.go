@@ -259,8 +259,9 @@ func deleteTombstone(s *session) {
 
 // churn keeps a table at about half load and replaces keys: deletes of keys in full
 // groups (which leave tombstones) and inserts of fresh keys. With prune (1.25+ on the
-// fast32/fast64/faststr assigns) the table keeps its capacity and pruneTombstones runs;
-// without, tombstones use up growthLeft and the table doubles at the same load.
+// fast32/fast64/faststr assigns) pruneTombstones runs and the table keeps its capacity
+// (unless a prune gives up, see below); without, tombstones use up growthLeft and the table
+// doubles at the same load.
 func churn(s *session, prune bool) {
 	s.makeMap(100) // one 128-slot table, growthLeft 112
 	for j := 0; j < 60; j++ {
@@ -289,8 +290,13 @@ func churn(s *session, prune bool) {
 		s.set(s.keys.Fresh())
 	}
 	if prune {
-		s.require(s.grows == 0 && s.table0().capacity == start && s.pruneFailed == 0,
-			"1.25+ fast path: grows %d, capacity %d -> %d, failed prunes %d", s.grows, start, s.table0().capacity, s.pruneFailed)
+		// pruneTombstones frees only the tombstones no probe sequence needs, and gives up (the
+		// table then grows) when those are under a tenth of the capacity; which ones are needed
+		// depends on the map's hash seed, which the runtime draws. So a churn may grow: only
+		// after a failed prune, and it still reaches its prunes.
+		s.require(s.prunes >= 3 && s.grows == s.pruneFailed && s.table0().capacity == start<<s.grows,
+			"1.25+ fast path: prunes %d, grows %d, capacity %d -> %d, failed prunes %d",
+			s.prunes, s.grows, start, s.table0().capacity, s.pruneFailed)
 	} else {
 		s.require(s.prunes == 0 && s.grows == 1 && s.table0().capacity == 2*start && s.m().used <= 61,
 			"no pruning: prunes %d grows %d capacity %d used %d", s.prunes, s.grows, s.table0().capacity, s.m().used)
