@@ -15,21 +15,18 @@ major() {
   "$1" -version 2>&1 | awk -F'"' '/version/ {v = $2; sub(/^1\./, "", v); split(v, p, "."); print p[1]; exit}'
 }
 
+# $MAPLAB_JDK21 if it is a Java 21+; else the newest Java 21+ of the PATH's and /usr/lib/jvm's.
 find_java21() {
   local j m best="" best_m=0
-  local candidates=()
-  [ -z "${MAPLAB_JDK21:-}" ] || candidates+=("$MAPLAB_JDK21/bin/java")
-  if command -v java >/dev/null 2>&1; then candidates+=("$(command -v java)"); fi
-  for j in /usr/lib/jvm/*/bin/java; do [ -x "$j" ] && candidates+=("$j"); done
-  for j in "${candidates[@]}"; do
-    [ -x "$j" ] || continue
+  if [ -n "${MAPLAB_JDK21:-}" ] && m=$(major "$MAPLAB_JDK21/bin/java" 2>/dev/null) && [ "${m:-0}" -ge 21 ]; then
+    echo "$MAPLAB_JDK21/bin/java"
+    return 0
+  fi
+  for j in "$(command -v java 2>/dev/null || true)" /usr/lib/jvm/*/bin/java; do
+    [ -n "$j" ] && [ -x "$j" ] || continue
     m=$(major "$j" 2>/dev/null) || continue
-    [[ "$m" =~ ^[0-9]+$ ]] || continue
-    # $MAPLAB_JDK21 wins when it is new enough; otherwise the newest.
-    if [ "$m" -ge 21 ] && { [ "$j" = "${MAPLAB_JDK21:-}/bin/java" ] || [ "$m" -gt "$best_m" ]; }; then
-      best="$j" best_m="$m"
-      [ "$j" != "${MAPLAB_JDK21:-}/bin/java" ] || break
-    fi
+    [[ "$m" =~ ^[0-9]+$ ]] && [ "$m" -ge 21 ] && [ "$m" -gt "$best_m" ] || continue
+    best="$j" best_m="$m"
   done
   [ -n "$best" ] && echo "$best"
 }

@@ -1,8 +1,6 @@
 """Shared helpers of the Python tests: the installed kernel's name, JDKs to run it on, and whether a
 Chromium is there to drive (scripts/browser.py)."""
-import glob
 import os
-import re
 import subprocess
 import sys
 import unittest
@@ -11,25 +9,11 @@ KERNEL_NAME = "maplab-java"
 SCRIPTS = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "scripts"))
 
 
-def java_major(java):
-    out = subprocess.run([java, "-version"], capture_output=True, text=True).stderr
-    m = re.search(r'version "(\d+)(?:\.(\d+))?', out)
-    if not m:
-        return 0
-    major = int(m.group(1))
-    return int(m.group(2)) if major == 1 else major
-
-
 def newer_jdk():
-    """A java of JDK 21 or newer: $MAPLAB_JDK21/bin/java, else one under /usr/lib/jvm; or None."""
-    candidates = []
-    if os.environ.get("MAPLAB_JDK21"):
-        candidates.append(os.path.join(os.environ["MAPLAB_JDK21"], "bin", "java"))
-    candidates += sorted(glob.glob("/usr/lib/jvm/*/bin/java"))
-    for java in candidates:
-        if os.path.isfile(java) and java_major(java) >= 21:
-            return java
-    return None
+    """A java of JDK 21 or newer, as scripts/race-java.sh finds it ($MAPLAB_JDK21, the PATH,
+    /usr/lib/jvm); or None."""
+    found = subprocess.run([os.path.join(SCRIPTS, "race-java.sh"), "--path"], capture_output=True, text=True)
+    return (found.stdout.strip() or None) if found.returncode == 0 else None
 
 
 def execute(kc, code, timeout=60):
