@@ -3,7 +3,6 @@ package maplab.race;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 /**
@@ -13,8 +12,9 @@ import java.util.function.IntConsumer;
  * resumes the next one. A handoff is then a switch of stacks on one thread (about 0.1 µs in a
  * loop of bare switches), where platform threads ({@link ThreadHandoff}) wake another
  * operating-system thread; and a worker keeps to one core. {@code ./maplab bench-races}, JDK 25,
- * 2 quiet cores: one worker 1.9-3.7 times as fast as on platform threads, two workers 1.8 times
- * one on the growth search, 1.3-1.9 on the random-walk sweep (docs/benchmarks.md).
+ * 2 quiet cores, three runs: one worker 1.8-3.6 times as fast as on platform threads in the same
+ * JVM; two workers 1.80-1.86 times one on the growth search, but only 1.17-1.39 on the
+ * random-walk sweep (docs/benchmarks.md).
  *
  * <p>Why not virtual threads: a scheduler of one's own is not public for them, and with one
  * every handoff goes through the virtual thread's state machine, which did not scale: on JDK 25
@@ -120,8 +120,6 @@ final class ContinuationHandoff implements Handoff {
 
     private final int n;
     private final IntConsumer body;
-    /** This execution's goroutines: new ones each time, see {@link #run}. */
-    private final Object[] goroutines;
     private int turn = -1;
 
     ContinuationHandoff(int n, IntConsumer body) {
@@ -130,23 +128,20 @@ final class ContinuationHandoff implements Handoff {
         }
         this.n = n;
         this.body = body;
-        this.goroutines = new Object[n];
     }
 
     /**
-     * {@inheritDoc} Each goroutine is a new continuation, run on this thread whenever it holds the
-     * turn, and done when its body returns: an execution ends only once every body has, so no
-     * continuation outlives it and nothing is left to unwind.
+     * {@inheritDoc} Each goroutine is a new continuation, resumed on this thread exactly when it
+     * holds the turn, and done when its body returns: the scheduler gives the controller the turn
+     * only once every body has, so no continuation outlives the execution.
      */
     @Override
     public void run(int first) {
+        Object[] goroutines = new Object[n];
         try {
             for (int g = 0; g < n; g++) {
                 int id = g;
-                goroutines[g] = NEW.invokeExact(SCOPE, (Runnable) () -> {
-                    await(id);
-                    body.accept(id);
-                });
+                goroutines[g] = NEW.invokeExact(SCOPE, (Runnable) () -> body.accept(id));
             }
         } catch (Throwable e) {
             throw new IllegalStateException("cannot make the goroutines' continuations", e);
@@ -156,8 +151,6 @@ final class ContinuationHandoff implements Handoff {
         while ((t = turn) != n) {
             resume(goroutines[t]);
         }
-        // Every body has returned: the scheduler gives the controller the turn only then.
-        Arrays.fill(goroutines, null);
     }
 
     @Override
@@ -165,33 +158,28 @@ final class ContinuationHandoff implements Handoff {
         return n;
     }
 
+    /** Yields to {@link #run}, which resumes {@code to}; this goroutine goes on when it is resumed, with the turn. */
     @Override
     public void transfer(int from, int to) {
         turn = to;
-        await(from);
+        boolean yielded;
+        try {
+            yielded = (boolean) YIELD.invokeExact(SCOPE);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+        if (!yielded || turn != from) {
+            throw new IllegalStateException("G" + (from + 1) + "'s continuation " + (yielded
+                    ? "resumed without the turn (G" + (turn + 1) + " holds it)" : "could not yield"));
+        }
     }
 
-    /** Sets the turn; the giver then yields (in {@link #await}) or ends, and {@link #run} resumes the taker. */
+    /** Sets the turn; the giver's body then returns, and {@link #run} resumes the taker. */
     @Override
     public void handOff(int to) {
         turn = to;
-    }
-
-    /** Yields to the controller until the turn is g's. */
-    private void await(int g) {
-        while (turn != g) {
-            boolean yielded;
-            try {
-                yielded = (boolean) YIELD.invokeExact(SCOPE);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-            if (!yielded) {
-                throw new IllegalStateException("a goroutine's continuation could not yield");
-            }
-        }
     }
 
     private static void resume(Object continuation) {
@@ -207,6 +195,5 @@ final class ContinuationHandoff implements Handoff {
     /** Nothing to end: no thread waits, and a continuation left unfinished is only garbage. */
     @Override
     public void close() {
-        Arrays.fill(goroutines, null);
     }
 }

@@ -97,7 +97,8 @@ public final class Explorer {
      * How this JVM runs the simulated goroutines: as continuations on each worker's own thread
      * (Java 21 and later, with {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED}), or
      * else a platform thread each, with the reason. The tables are the same either way;
-     * continuations are two to four times as fast, and each worker keeps to one core.
+     * continuations were 1.8 to 3.6 times as fast (docs/benchmarks.md), and each worker
+     * keeps to one core.
      */
     public static String goroutineThreads() {
         return Handoff.kind();

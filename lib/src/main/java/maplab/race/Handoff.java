@@ -9,20 +9,13 @@ import java.util.function.IntConsumer;
  * {@link #controller()} is the thread that calls {@link #run}; handing it the turn ends the
  * execution.
  *
- * <p>Invariant: only the thread that holds the turn touches what the bodies share; handing the
- * turn over is a volatile write, which orders everything the previous holder did before
- * everything the next one does. Nothing here knows what a goroutine does.
+ * <p>Invariant: only the goroutine that holds the turn runs, so only it touches what the bodies
+ * share: {@link ContinuationHandoff} runs every goroutine on the controller's one thread;
+ * {@link ThreadHandoff} hands the turn over with a volatile write, which orders everything the
+ * previous holder did before everything the next one does. Nothing here knows what a goroutine
+ * does.
  */
 interface Handoff extends AutoCloseable {
-
-    /** Unwinds a waiting goroutine thread when the handoff is closed. */
-    final class Shutdown extends Error {
-        private static final long serialVersionUID = 1L;
-
-        Shutdown() {
-            super("handoff closed", null, false, false);
-        }
-    }
 
     /**
      * Continuations on the caller's own thread where this JVM allows them

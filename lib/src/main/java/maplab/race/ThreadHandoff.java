@@ -14,6 +14,15 @@ import java.util.function.IntConsumer;
  */
 final class ThreadHandoff implements Handoff {
 
+    /** Unwinds a waiting goroutine thread when the handoff is closed. */
+    private static final class Shutdown extends Error {
+        private static final long serialVersionUID = 1L;
+
+        Shutdown() {
+            super("handoff closed", null, false, false);
+        }
+    }
+
     private static final Shutdown SHUTDOWN = new Shutdown();
     /** Busy-wait this many rounds before parking, where a waiting thread has a core of its own. */
     private static final int SPINS = 1_000;
