@@ -33,8 +33,8 @@ public final class CompilerWarmup {
             "record Pair(long key, long elem) { }\nnew Pair(1, 2).key()",
             "java.util.Map<String, Integer> m = new java.util.HashMap<>();\nm.put(\"a\", 1);\nm");
     /**
-     * At most this many rounds over the cells; a kernel's start leaves time for one or two before
-     * the first cell stops the warm-up, a kernel left idle does all of them.
+     * At most this many rounds over the cells (the figures above are with ten): the first cell
+     * stops the warm-up wherever it is, and a kernel left idle does them all.
      */
     private static final int ROUNDS = 10;
 
@@ -50,12 +50,11 @@ public final class CompilerWarmup {
     }
 
     /** Starts the warm-up on a daemon thread and returns at once. */
-    public static Thread startInBackground() {
+    public static void startInBackground() {
         Thread t = new Thread(() -> run(ROUNDS), "maplab-compiler-warmup");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
-        return t;
     }
 
     /**
