@@ -27,7 +27,7 @@ final class SearchWorkers {
         Strategy of(long seed);
     }
 
-    /** One job: a hash seed's search (strategy null), or a subtree of it, with its place in the serial order. */
+    /** One job: a hash seed's search, or a subtree of it, with its place in the serial order. */
     private record Job(int seedIndex, long seed, int[] key, Strategy strategy) { }
 
     /** What a job found. */
@@ -89,7 +89,7 @@ final class SearchWorkers {
      */
     boolean run(int workers, Exploration into, LongConsumer progress) {
         for (int i = 0; i < seeds.length; i++) {
-            queue.add(new Job(i, seeds[i], new int[0], null)); // the worker that takes it makes its strategy
+            queue.add(new Job(i, seeds[i], new int[0], strategies.of(seeds[i])));
         }
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
@@ -158,10 +158,7 @@ final class SearchWorkers {
     }
 
     private void run(Job job, Scheduler scheduler, Classifier classifier, Exploration found) {
-        // Made here, on the worker's thread, in this worker's allocation buffer: strategies made
-        // one after the other on one thread would lie side by side, and each writes its state
-        // (a random walk's generator) at every scheduling point.
-        Strategy s = job.strategy != null ? job.strategy : strategies.of(job.seed);
+        Strategy s = job.strategy;
         do {
             if (stopped) {
                 return;
