@@ -2,7 +2,7 @@ package maplab.kernel.agent;
 
 /**
  * Where a cell's last expression hands its value, in the cells' JVM. The kernel evaluates a last
- * expression {@code e} as the declaration {@code Object $maplab = CellValue.of(e);} (or
+ * expression {@code e} as the declaration {@code Object $maplabN = CellValue.of(e);} (or
  * {@code CellValue.call(() -> e)} when {@code e} is a method call, which may be void): JShell
  * compiles a declaration of explicit type in two javac tasks, against four for a bare
  * expression (its typing pass and the type of its {@code $N} variable come on top).
@@ -15,7 +15,7 @@ package maplab.kernel.agent;
  * specific ones otherwise (JLS 15.12.2.5), each handing the value on to the {@code of} of its
  * return type. A boxed value carries no less than a primitive one: JShell's text boxes it too.
  *
- * <p>The value is not kept in {@code $maplab} (each JShell wrapper class would keep its value
+ * <p>The value is not kept in the variable (each JShell wrapper class would keep its value
  * alive for the session): {@link #take} hands it to the agent once, in the thread that ran the
  * cell, right after the snippet returned.
  */

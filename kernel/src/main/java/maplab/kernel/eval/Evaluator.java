@@ -64,6 +64,11 @@ public final class Evaluator implements CellRunner, AutoCloseable {
     private SnippetEvent lastEvent;
     /** Whether lastEvent is a LastExpression declaration, whose value comes from CellValue. */
     private boolean lastWrapped;
+    /** LastExpression declarations so far: each has a variable of its own (see runLast). */
+    private long wrappedCount;
+    /** The last LastExpression declaration, and the session it was made in. */
+    private Snippet declared;
+    private Session declaredIn;
     /** Interrupts of the running cell so far; from the second on, escalate() is scheduled. */
     private final AtomicInteger stops = new AtomicInteger();
     /** The repeated stop of the running cell, once stopped. */
@@ -143,10 +148,13 @@ public final class Evaluator implements CellRunner, AutoCloseable {
     /**
      * The cell's last snippet, as its LastExpression declaration when it parses as one expression
      * and the declaration compiles; otherwise (a declaration, a statement, a compile error) as
-     * JShell takes it, so that what JShell says about it is unchanged.
+     * JShell takes it, so that what JShell says about it is unchanged. Each declaration names a
+     * new variable and drops the one before: redeclaring the same one made JShell redefine its
+     * loaded class in the cells' JVM (through JDI, at a safepoint) in every cell, where a new
+     * variable's class is only loaded. One stays active, for later snippets to import.
      */
     private CellResult runLast(Session s, StatementBatches.Unit unit, String cell, CellSplitter.Lines lines) {
-        String declaration = LastExpression.declaration(unit.source());
+        String declaration = LastExpression.declaration(unit.source(), LastExpression.VARIABLE + (++wrappedCount));
         if (declaration == null || LongStrings.find(unit.source().stripLeading()).isPresent()) {
             return runUnit(s, unit, cell, lines);
         }
@@ -163,6 +171,11 @@ public final class Evaluator implements CellRunner, AutoCloseable {
             return runUnit(s, unit, cell, lines);
         }
         snippetPlaces.put(e.snippet().id(), new Errors.Place(cellNumber, lines.of(unit.offset())));
+        if (declared != null && declaredIn == s && s.shell.status(declared).isActive()) {
+            s.shell.drop(declared);
+        }
+        declared = e.snippet();
+        declaredIn = s;
         if (e.exception() != null) {
             return CellResult.failure(Errors.runtime(s.shell, e.exception(), snippetPlaces));
         }

@@ -20,14 +20,17 @@ import maplab.kernel.agent.CellValue;
  * The declaration the evaluator runs instead of a cell's last expression (see {@link CellValue}):
  * two javac tasks in JShell instead of four, no {@code $N} variable for every later snippet to
  * import. Only a parse decides, never a type: a piece that parses as one expression becomes
- * {@code Object $maplab = CellValue.of(e);}, or {@code CellValue.call(() -> e)} for a method call
+ * {@code Object $maplabN = CellValue.of(e);}, or {@code CellValue.call(() -> e)} for a method call
  * (the one expression that may be void). The evaluator falls back to the piece as JShell takes it
  * whenever the declaration does not compile, so errors, and expressions the overloads cannot place
  * (a {@code null}, a generic call without a target type), are JShell's own.
  */
 final class LastExpression {
 
-    /** The variable the declaration assigns; it holds null (the value goes to the agent). */
+    /**
+     * The variable the declaration assigns, numbered by the evaluator (a new name per cell: see
+     * Evaluator#runLast); it holds null (the value goes to the agent).
+     */
     static final String VARIABLE = "$maplab";
 
     /** Expressions never wrapped: they have no type of their own outside an assignment. */
@@ -40,11 +43,11 @@ final class LastExpression {
     }
 
     /**
-     * The declaration for a piece's source (JShell's, with or without its final semicolon), or
+     * The declaration of {@code variable} for a piece's source (JShell's, with or without its final semicolon), or
      * null when the piece is not one expression. Text before the expression stays in place, so
      * the declaration's lines are the piece's and a runtime error names the same cell line.
      */
-    static String declaration(String source) {
+    static String declaration(String source, String variable) {
         String text = source.stripTrailing();
         if (text.endsWith(";")) {
             text = text.substring(0, text.length() - 1);
@@ -84,8 +87,8 @@ final class LastExpression {
             String before = text.substring(0, start);
             String expression = text.substring(start);
             return e.getKind() == Tree.Kind.METHOD_INVOCATION
-                    ? before + "Object " + VARIABLE + " = " + CellValue.class.getName() + ".call(() -> " + expression + "\n);"
-                    : before + "Object " + VARIABLE + " = " + CellValue.class.getName() + ".of(" + expression + "\n);";
+                    ? before + "Object " + variable + " = " + CellValue.class.getName() + ".call(() -> " + expression + "\n);"
+                    : before + "Object " + variable + " = " + CellValue.class.getName() + ".of(" + expression + "\n);";
         }
         return null;
     }
