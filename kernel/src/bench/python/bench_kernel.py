@@ -73,6 +73,7 @@ def started(argv, first_cell):
     """A kernel that has answered `first_cell`, with its manager and client, and how many starts
     hung before it: a start is retried (up to START_TRIES) when it is not ready, or gives no
     reply, within HANG_S seconds, as rapaio's sometimes do."""
+    last = None
     for hung in range(START_TRIES):
         km = manager(argv)
         km.start_kernel()
@@ -84,12 +85,11 @@ def started(argv, first_cell):
             if reply["content"]["status"] != "ok":
                 raise RuntimeError(f"cell {first_cell!r} failed: {reply['content']}")
             return km, kc, hung
-        except (RuntimeError, TimeoutError):
+        except (RuntimeError, TimeoutError) as e:
             kc.stop_channels()
             km.shutdown_kernel(now=True)
-            if hung + 1 == START_TRIES:
-                raise
-    raise AssertionError("unreachable")
+            last = e
+    raise RuntimeError(f"no start of {START_TRIES} answered {first_cell!r} within {HANG_S:g} s; the last: {last}")
 
 
 def trivial_cells(argv):

@@ -66,9 +66,8 @@ public final class Evaluator implements CellRunner, AutoCloseable {
     private boolean lastWrapped;
     /** LastExpression declarations so far: each has a variable of its own (see runLast). */
     private long wrappedCount;
-    /** The last LastExpression declaration, and the session it was made in. */
+    /** The last LastExpression declaration of this session (null after a restart). */
     private Snippet declared;
-    private Session declaredIn;
     /** Interrupts of the running cell so far; from the second on, escalate() is scheduled. */
     private final AtomicInteger stops = new AtomicInteger();
     /** The repeated stop of the running cell, once stopped. */
@@ -171,11 +170,10 @@ public final class Evaluator implements CellRunner, AutoCloseable {
             return runUnit(s, unit, cell, lines);
         }
         snippetPlaces.put(e.snippet().id(), new Errors.Place(cellNumber, lines.of(unit.offset())));
-        if (declared != null && declaredIn == s && s.shell.status(declared).isActive()) {
+        if (declared != null && s.shell.status(declared).isActive()) {
             s.shell.drop(declared);
         }
         declared = e.snippet();
-        declaredIn = s;
         if (e.exception() != null) {
             return CellResult.failure(Errors.runtime(s.shell, e.exception(), snippetPlaces));
         }
@@ -430,6 +428,7 @@ public final class Evaluator implements CellRunner, AutoCloseable {
         }
         declarations.clear();
         declarations.addAll(kept);
+        declared = null; // a snippet of the JShell just closed
         session = fresh;
         return why;
     }

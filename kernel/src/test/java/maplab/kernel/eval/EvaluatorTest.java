@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.tools.ToolProvider;
+import jdk.jshell.VarSnippet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +58,22 @@ class EvaluatorTest {
         assertEquals("P[x=4, y=1]", text(r));
         assertEquals("a=2\n", sink.out.toString());
         assertEquals("9", text(ev.execute("twice(a) + 5")));
+    }
+
+    @Test
+    void eachLastExpressionDeclaresANewVariableAndOnlyTheLastStaysActive() {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(String.valueOf(i + 1), text(ev.execute(i + " + 1")));
+            List<String> active = ev.shell().variables()
+                    .filter(v -> v.name().startsWith(LastExpression.VARIABLE))
+                    .filter(v -> ev.shell().status(v).isActive())
+                    .map(VarSnippet::name).toList();
+            // One active: a later snippet imports only it; a new name each time: JShell loads a
+            // new class rather than redefining the one it replaced.
+            assertEquals(1, active.size(), () -> "active: " + active);
+            assertTrue(names.add(active.get(0)), () -> active.get(0) + " declared twice");
+        }
     }
 
     @Test
